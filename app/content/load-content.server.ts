@@ -1,0 +1,298 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import { LANGUAGES, type Language, type Vocabulary } from "#db/schema/index.ts";
+import { ContentProblem, parseMarkdownFile, parseYamlFile, type ParsedFile } from "./front-matter.server.ts";
+import {
+  answerFileSchema,
+  answerTranslationSchema,
+  chapterFileSchema,
+  cityFileSchema,
+  cityTranslationSchema,
+  practiceFileSchema,
+  practiceTranslationSchema,
+  questionFileSchema,
+  questionTranslationSchema,
+  taxonomyFileSchema,
+  titledTranslationSchema,
+  toolkitFileSchema,
+} from "./schemas.server.ts";
+
+export const TAXONOMY_FILES: Record<string, Vocabulary> = {
+  "themes.yaml": "theme",
+  "question-types.yaml": "question_type",
+  "content-types.yaml": "content_type",
+  "regions.yaml": "region",
+  "udhr-articles.yaml": "udhr_article",
+  "sdgs.yaml": "sdg",
+};
+
+export type Translation<T> = { lang: Language; file: string; data: T; body: string };
+export type Item<T, U> = { slug: string; file: string; data: T; body: string; translations: Translation<U>[] };
+
+export type TaxonomyTerm = z.output<typeof taxonomyFileSchema>[number];
+export type CityItem = Item<z.output<typeof cityFileSchema>, z.output<typeof cityTranslationSchema>>;
+export type PracticeItem = Item<z.output<typeof practiceFileSchema>, z.output<typeof practiceTranslationSchema>>;
+export type QuestionItem = Item<z.output<typeof questionFileSchema>, z.output<typeof questionTranslationSchema>>;
+export type AnswerItem = Item<z.output<typeof answerFileSchema>, z.output<typeof answerTranslationSchema>> & {
+  question: string;
+  city: string;
+};
+export type ChapterItem = Item<z.output<typeof chapterFileSchema>, z.output<typeof titledTranslationSchema>> & {
+  position: number;
+};
+export type ToolkitItem = Item<z.output<typeof toolkitFileSchema>, z.output<typeof titledTranslationSchema>> & {
+  chapters: ChapterItem[];
+};
+
+export type ContentModel = {
+  taxonomies: Map<Vocabulary, TaxonomyTerm[]>;
+  cities: CityItem[];
+  practices: PracticeItem[];
+  questions: QuestionItem[];
+  answers: AnswerItem[];
+  toolkits: ToolkitItem[];
+};
+
+const MD_NAME = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.([a-z]{2}))?\\.md$`);
+
+class Collector {
+  readonly problems: ContentProblem[] = [];
+  constructor(readonly root: string) {}
+
+  rel(abs: string) {
+    return path.relative(path.dirname(this.root), abs).split(path.sep).join("/");
+  }
+
+  validate<S extends z.ZodTypeAny>(parsed: ParsedFile, schema: S): z.output<S> | undefined {
+    const result = schema.safeParse(parsed.data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const field = issue.path.length ? issue.path.join(".") : "(front matter)";
+      this.problems.push(new ContentProblem(parsed.file, parsed.lineOf(issue.path), field, issue.message));
+    }
+    return undefined;
+  }
+
+  parse(abs: string): ParsedFile | undefined {
+    const parsed = parseMarkdownFile(this.rel(abs), fs.readFileSync(abs, "utf8"));
+    if (parsed instanceof ContentProblem) {
+      this.problems.push(parsed);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  problem(file: string, line: number, field: string, message: string) {
+    this.problems.push(new ContentProblem(file, line, field, message));
+  }
+
+  /** Reads `<slug>.md` originals and `<slug>.<lang>.md` translations of one folder. */
+  items<S extends z.ZodTypeAny, T extends z.ZodTypeAny>(
+    dir: string,
+    mainSchema: S,
+    translationSchema: T,
+    opts: { requireBody: boolean; skip?: (name: string) => boolean } = { requireBody: true },
+  ): Item<z.output<S>, z.output<T>>[] {
+    if (!fs.existsSync(dir)) return [];
+    const names = fs.readdirSync(dir).filter((n) => n.endsWith(".md") && !opts.skip?.(n)).sort();
+    const mains = new Map<string, Item<z.output<S>, z.output<T>>>();
+    const translations: { slug: string; lang: Language; parsed: ParsedFile }[] = [];
+    for (const name of names) {
+      const abs = path.join(dir, name);
+      const match = MD_NAME.exec(name);
+      if (!match) {
+        this.problem(this.rel(abs), 1, "(file name)", "name files <slug>.md or <slug>.<lang>.md with a lowercase, hyphenated slug");
+        continue;
+      }
+      const [, slug, langCode] = match as unknown as [string, string, string | undefined];
+      if (langCode && !(LANGUAGES as readonly string[]).includes(langCode)) {
+        this.problem(this.rel(abs), 1, "(file name)", `unknown language "${langCode}"; use one of ${LANGUAGES.join(", ")}`);
+        continue;
+      }
+      const parsed = this.parse(abs);
+      if (!parsed) continue;
+      if (opts.requireBody && parsed.body.length === 0) {
+        this.problem(parsed.file, 1, "(body)", "the Markdown body after the front matter is empty");
+      }
+      if (langCode) {
+        translations.push({ slug, lang: langCode as Language, parsed });
+        continue;
+      }
+      const data = this.validate(parsed, mainSchema);
+      if (data) mains.set(slug, { slug, file: parsed.file, data, body: parsed.body, translations: [] });
+      else mains.set(slug, undefined as never); // remember the slug so translations are not reported as orphans
+    }
+    for (const t of translations) {
+      if (!mains.has(t.slug)) {
+        this.problem(t.parsed.file, 1, "(file name)", `translation of "${t.slug}", but there is no ${t.slug}.md beside it`);
+        continue;
+      }
+      const main = mains.get(t.slug);
+      const data = this.validate(t.parsed, translationSchema);
+      if (!main || !data) continue;
+      if (main.data.language === t.lang) {
+        this.problem(t.parsed.file, 1, "(file name)", `the original ${t.slug}.md is already in "${t.lang}"`);
+        continue;
+      }
+      main.translations.push({ lang: t.lang, file: t.parsed.file, data, body: t.parsed.body });
+    }
+    return [...mains.values()].filter(Boolean);
+  }
+}
+
+function loadTaxonomies(c: Collector): Map<Vocabulary, TaxonomyTerm[]> {
+  const dir = path.join(c.root, "taxonomies");
+  const result = new Map<Vocabulary, TaxonomyTerm[]>();
+  const present = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  for (const name of present) {
+    const abs = path.join(dir, name);
+    const vocabulary = TAXONOMY_FILES[name];
+    if (!vocabulary) {
+      if (name !== "synonyms.yaml") c.problem(c.rel(abs), 1, "(file name)", `unknown taxonomy file; expected one of ${Object.keys(TAXONOMY_FILES).join(", ")}`);
+      continue;
+    }
+    const parsed = parseYamlFile(c.rel(abs), fs.readFileSync(abs, "utf8"));
+    if (parsed instanceof ContentProblem) {
+      c.problems.push(parsed);
+      continue;
+    }
+    const terms = c.validate(parsed, taxonomyFileSchema);
+    if (!terms) continue;
+    const seen = new Set<string>();
+    terms.forEach((term, i) => {
+      if (seen.has(term.slug)) c.problem(parsed.file, parsed.lineOf([i, "slug"]), `${i}.slug`, `duplicate slug "${term.slug}"`);
+      seen.add(term.slug);
+    });
+    result.set(vocabulary, terms);
+  }
+  for (const [name, vocabulary] of Object.entries(TAXONOMY_FILES)) {
+    if (!result.has(vocabulary) && !present.includes(name)) {
+      c.problem(c.rel(path.join(dir, name)), 1, "(file)", "this taxonomy file is missing");
+    }
+  }
+  return result;
+}
+
+/** Reads and validates every file under `root`. Never touches the database. */
+export function loadContent(root: string): { model: ContentModel; problems: ContentProblem[] } {
+  const c = new Collector(path.resolve(root));
+  const taxonomies = loadTaxonomies(c);
+  const cities = c.items(path.join(c.root, "cities"), cityFileSchema, cityTranslationSchema);
+  const practices = c.items(path.join(c.root, "practices"), practiceFileSchema, practiceTranslationSchema);
+  const questions = c.items(path.join(c.root, "questions"), questionFileSchema, questionTranslationSchema, {
+    requireBody: false,
+  });
+
+  const answers: AnswerItem[] = [];
+  const answersDir = path.join(c.root, "answers");
+  if (fs.existsSync(answersDir)) {
+    for (const question of fs.readdirSync(answersDir).sort()) {
+      const dir = path.join(answersDir, question);
+      if (!fs.statSync(dir).isDirectory()) {
+        c.problem(c.rel(dir), 1, "(file name)", "answers/ holds one folder per question slug");
+        continue;
+      }
+      for (const item of c.items(dir, answerFileSchema, answerTranslationSchema)) {
+        answers.push({ ...item, question, city: item.slug });
+      }
+    }
+  }
+
+  const toolkits: ToolkitItem[] = [];
+  const toolkitsDir = path.join(c.root, "toolkits");
+  if (fs.existsSync(toolkitsDir)) {
+    for (const slug of fs.readdirSync(toolkitsDir).sort()) {
+      const dir = path.join(toolkitsDir, slug);
+      if (!fs.statSync(dir).isDirectory()) continue;
+      const [index] = c.items(dir, toolkitFileSchema, titledTranslationSchema, {
+        requireBody: false,
+        skip: (n) => !/^index(\.[a-z]{2})?\.md$/.test(n),
+      });
+      const chapterFiles = c.items(dir, chapterFileSchema, titledTranslationSchema, {
+        requireBody: true,
+        skip: (n) => /^index(\.[a-z]{2})?\.md$/.test(n),
+      });
+      if (!index) {
+        if (!c.problems.some((p) => p.file.startsWith(c.rel(dir) + "/index"))) {
+          c.problem(c.rel(path.join(dir, "index.md")), 1, "(file)", "a toolkit folder needs an index.md");
+        }
+        continue;
+      }
+      const chapters: ChapterItem[] = [];
+      for (const ch of chapterFiles) {
+        const m = /^(\d{2})-(.+)$/.exec(ch.slug);
+        if (!m) {
+          c.problem(ch.file, 1, "(file name)", "name chapters NN-<slug>.md, e.g. 01-foundations.md");
+          continue;
+        }
+        chapters.push({ ...ch, slug: m[2]!, position: Number(m[1]) });
+      }
+      chapters.sort((a, b) => a.position - b.position);
+      for (let i = 1; i < chapters.length; i++) {
+        if (chapters[i]!.position === chapters[i - 1]!.position) c.problem(chapters[i]!.file, 1, "(file name)", `two chapters share the number ${String(chapters[i]!.position).padStart(2, "0")}`);
+        if (chapters[i]!.slug === chapters[i - 1]!.slug) c.problem(chapters[i]!.file, 1, "(file name)", `two chapters share the slug "${chapters[i]!.slug}"`);
+      }
+      toolkits.push({ ...index, slug, chapters });
+    }
+  }
+
+  const model: ContentModel = { taxonomies, cities, practices, questions, answers, toolkits };
+  checkReferences(c, model);
+  return { model, problems: c.problems };
+}
+
+function checkReferences(c: Collector, m: ContentModel) {
+  const terms = (v: Vocabulary) => new Set((m.taxonomies.get(v) ?? []).map((t) => t.slug));
+  const themes = terms("theme");
+  const qtypes = terms("question_type");
+  const regions = terms("region");
+  const udhr = terms("udhr_article");
+  const sdgs = terms("sdg");
+  const cities = new Set(m.cities.map((x) => x.slug));
+  const practices = new Set(m.practices.map((x) => x.slug));
+  const questions = new Set(m.questions.map((x) => x.slug));
+  const lineOf = (file: string, p: (string | number)[]) => {
+    const parsed = parseMarkdownFile(file, fs.readFileSync(path.join(path.dirname(c.root), file), "utf8"));
+    return parsed instanceof ContentProblem ? 1 : parsed.lineOf(p);
+  };
+  const check = (file: string, field: string, values: (string | number)[], known: Set<string>, what: string) => {
+    values.forEach((v, i) => {
+      if (!known.has(String(v))) c.problem(file, lineOf(file, [field, i]), `${field}.${i}`, `unknown ${what} "${v}"`);
+    });
+  };
+  const one = (file: string, field: string, value: string, known: Set<string>, what: string) => {
+    if (!known.has(value)) c.problem(file, lineOf(file, [field]), field, `unknown ${what} "${value}"`);
+  };
+
+  for (const city of m.cities) one(city.file, "region", city.data.region, regions, "region (see taxonomies/regions.yaml)");
+  for (const p of m.practices) {
+    one(p.file, "city", p.data.city, cities, "city (no file in cities/)");
+    check(p.file, "themes", p.data.themes, themes, "theme");
+    check(p.file, "question_types", p.data.question_types, qtypes, "question type");
+    check(p.file, "udhr_articles", p.data.udhr_articles, udhr, "UDHR article");
+    check(p.file, "sdgs", p.data.sdgs, sdgs, "SDG");
+    for (const t of p.translations) {
+      if (t.data.outcomes && t.data.outcomes.length !== p.data.outcomes.length) {
+        c.problem(t.file, lineOf(t.file, ["outcomes"]), "outcomes", `has ${t.data.outcomes.length} items but the original has ${p.data.outcomes.length}`);
+      }
+    }
+  }
+  for (const q of m.questions) {
+    one(q.file, "question_type", q.data.question_type, qtypes, "question type");
+    check(q.file, "themes", q.data.themes, themes, "theme");
+  }
+  for (const a of m.answers) {
+    if (!questions.has(a.question)) c.problem(a.file, 1, "(folder)", `answers/${a.question}/ names no question in questions/`);
+    if (!cities.has(a.city)) c.problem(a.file, 1, "(file name)", `"${a.city}" is not a city in cities/`);
+  }
+  for (const t of m.toolkits) {
+    check(t.file, "themes", t.data.themes, themes, "theme");
+    check(t.file, "question_types", t.data.question_types, qtypes, "question type");
+    for (const ch of t.chapters) {
+      check(ch.file, "practices", ch.data.practices, practices, "practice");
+      check(ch.file, "questions", ch.data.questions, questions, "question");
+      check(ch.file, "cities", ch.data.cities, cities, "city");
+    }
+  }
+}

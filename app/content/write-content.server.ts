@@ -1,0 +1,275 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { DB } from "#db/client.ts";
+import * as s from "#db/schema/index.ts";
+import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
+import type { ContentModel } from "./load-content.server.ts";
+import { CITY_FACT_FIELDS } from "./schemas.server.ts";
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+export type Counts = { created: number; updated: number; unchanged: number; deleted: number };
+export type ImportStats = Record<"terms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts>;
+
+const hashOf = (value: unknown) =>
+  createHash("sha256").update(JSON.stringify([MARKDOWN_RENDERER_VERSION, value])).digest("hex");
+const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
+
+type SourceOwner = "cityId" | "practiceId" | "questionId" | "answerId" | "toolkitId" | "chapterId";
+function replaceSources(tx: Tx, owner: SourceOwner, ownerId: number, list: { title: string; url: string }[]) {
+  tx.delete(s.sources).where(eq(s.sources[owner], ownerId)).run();
+  list.forEach((src, position) => tx.insert(s.sources).values({ [owner]: ownerId, title: src.title, url: src.url, position }).run());
+}
+
+/**
+ * Finds the row with this key; inserts, updates or leaves it according to the content hash.
+ * Returns the id, and whether children must be rewritten.
+ */
+function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLiteColumn }>(
+  tx: Tx,
+  table: T,
+  where: ReturnType<typeof eq>,
+  values: Record<string, unknown>,
+  hash: string,
+  counts: Counts,
+): { id: number; changed: boolean } {
+  const existing = tx.select({ id: table.id, hash: table.contentHash }).from(table as SQLiteTable).where(where).get() as
+    | { id: number; hash: string | null }
+    | undefined;
+  if (existing && existing.hash === hash) {
+    counts.unchanged++;
+    return { id: existing.id, changed: false };
+  }
+  const row = { ...values, origin: "content", contentHash: hash };
+  if (existing) {
+    tx.update(table).set({ ...row, updatedAt: new Date() } as never).where(eq(table.id, existing.id)).run();
+    counts.updated++;
+    return { id: existing.id, changed: true };
+  }
+  const inserted = tx.insert(table).values(row as never).returning({ id: table.id }).get() as { id: number };
+  counts.created++;
+  return { id: inserted.id, changed: true };
+}
+
+function termIds(tx: Tx) {
+  const rows = tx.select().from(s.taxonomyTerms).all();
+  const map = new Map(rows.map((r) => [`${r.vocabulary}:${r.slug}`, r.id]));
+  return (vocabulary: s.Vocabulary, slug: string | number) => {
+    const found = map.get(`${vocabulary}:${slug}`);
+    if (found === undefined) throw new Error(`unknown ${vocabulary} "${slug}"`); // checked before writing
+    return found;
+  };
+}
+
+/** Deletes content-origin rows whose files are gone; rows made in the app are never touched. */
+function deleteMissing(tx: Tx, table: SQLiteTable & { id: SQLiteColumn; origin: SQLiteColumn }, keep: number[], counts: Counts) {
+  const where = keep.length ? and(eq(table.origin, "content"), notInArray(table.id, keep)) : eq(table.origin, "content");
+  counts.deleted += tx.delete(table).where(where).run().changes;
+}
+
+export function writeContent(db: DB, m: ContentModel): ImportStats {
+  const stats: ImportStats = { terms: zero(), cities: zero(), practices: zero(), questions: zero(), answers: zero(), toolkits: zero() };
+  db.transaction(
+    (tx) => {
+      // Taxonomies: labels are rewritten every time (cheap, and keeps ids stable).
+      const keepTerms: number[] = [];
+      for (const [vocabulary, terms] of m.taxonomies) {
+        terms.forEach((term, position) => {
+          const existing = tx
+            .select({ id: s.taxonomyTerms.id })
+            .from(s.taxonomyTerms)
+            .where(and(eq(s.taxonomyTerms.vocabulary, vocabulary), eq(s.taxonomyTerms.slug, term.slug)))
+            .get();
+          const id = existing
+            ? existing.id
+            : tx.insert(s.taxonomyTerms).values({ vocabulary, slug: term.slug, position }).returning({ id: s.taxonomyTerms.id }).get().id;
+          if (existing) tx.update(s.taxonomyTerms).set({ position }).where(eq(s.taxonomyTerms.id, id)).run();
+          stats.terms[existing ? "unchanged" : "created"]++;
+          keepTerms.push(id);
+          tx.delete(s.taxonomyLabels).where(eq(s.taxonomyLabels.termId, id)).run();
+          for (const lang of s.LANGUAGES) {
+            tx.insert(s.taxonomyLabels).values({ termId: id, lang, label: term.label[lang], description: term.description?.[lang] ?? null }).run();
+          }
+        });
+      }
+      const term = termIds(tx);
+
+      const cityIds = new Map<string, number>();
+      for (const c of m.cities) {
+        const d = c.data;
+        const { id, changed } = upsertRow(tx, s.cities, eq(s.cities.slug, c.slug), {
+          slug: c.slug,
+          originalLanguage: d.language,
+          country: d.country,
+          regionId: term("region", d.region),
+          population: d.population?.value ?? null,
+          populationYear: d.population?.year ?? null,
+          populationSource: d.population?.source ?? null,
+          latitude: d.coordinates?.lat ?? null,
+          longitude: d.coordinates?.lon ?? null,
+          hrCityStatus: d.human_rights_city.status,
+          hrCitySince: d.human_rights_city.since ?? [],
+          hrCityBasis: d.human_rights_city.basis,
+          website: d.website ?? null,
+          status: d.status,
+        }, hashOf(c), stats.cities);
+        cityIds.set(c.slug, id);
+        if (!changed) continue;
+        tx.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
+        for (const t of [{ lang: d.language, data: { name: d.name, summary: d.summary }, body: c.body }, ...c.translations]) {
+          tx.insert(s.cityTranslations).values({ cityId: id, lang: t.lang, name: t.data.name, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+        }
+        tx.delete(s.cityFacts).where(eq(s.cityFacts.cityId, id)).run();
+        for (const [kind, field] of Object.entries(CITY_FACT_FIELDS) as [(typeof s.CITY_FACT_KINDS)[number], keyof typeof d][]) {
+          (d[field] as { name: string; since?: string; url?: string }[]).forEach((f, position) =>
+            tx.insert(s.cityFacts).values({ cityId: id, kind, name: f.name, since: f.since ?? null, url: f.url ?? null, position }).run(),
+          );
+        }
+        replaceSources(tx, "cityId", id, d.sources);
+      }
+
+      const practiceIds = new Map<string, number>();
+      for (const p of m.practices) {
+        const d = p.data;
+        const { id, changed } = upsertRow(tx, s.practices, eq(s.practices.slug, p.slug), {
+          slug: p.slug,
+          cityId: cityIds.get(d.city)!,
+          originalLanguage: d.language,
+          startYear: d.start_year ?? null,
+          endYear: d.end_year ?? null,
+          ongoing: d.ongoing ?? null,
+          coCities: d.co_cities ?? {},
+          featured: d.featured,
+          status: d.status,
+        }, hashOf(p), stats.practices);
+        practiceIds.set(p.slug, id);
+        if (!changed) continue;
+        if (d.status === "published") {
+          tx.update(s.practices).set({ publishedAt: new Date() }).where(and(eq(s.practices.id, id), eq(s.practices.status, "published"))).run();
+        }
+        tx.delete(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).run();
+        const original = { lang: d.language, data: { title: d.title, summary: d.summary, outcomes: d.outcomes, continuity: d.continuity }, body: p.body };
+        for (const t of [original, ...p.translations]) {
+          tx.insert(s.practiceTranslations).values({
+            practiceId: id,
+            lang: t.lang,
+            title: t.data.title,
+            summary: t.data.summary,
+            bodyMd: t.body,
+            bodyHtml: renderMarkdown(t.body),
+            outcomes: t.data.outcomes ?? [],
+            continuity: t.data.continuity ?? null,
+          }).run();
+        }
+        tx.delete(s.practiceTerms).where(eq(s.practiceTerms.practiceId, id)).run();
+        const ids = new Set([
+          ...d.themes.map((x) => term("theme", x)),
+          ...d.question_types.map((x) => term("question_type", x)),
+          ...d.udhr_articles.map((x) => term("udhr_article", x)),
+          ...d.sdgs.map((x) => term("sdg", x)),
+        ]);
+        for (const termId of ids) tx.insert(s.practiceTerms).values({ practiceId: id, termId }).run();
+        tx.delete(s.practicePartners).where(eq(s.practicePartners.practiceId, id)).run();
+        d.partners.forEach((pt, position) =>
+          tx.insert(s.practicePartners).values({ practiceId: id, name: pt.name, role: pt.role, formality: pt.formality ?? null, position }).run(),
+        );
+        replaceSources(tx, "practiceId", id, d.sources);
+      }
+
+      const questionIds = new Map<string, number>();
+      for (const q of m.questions) {
+        const d = q.data;
+        const { id, changed } = upsertRow(tx, s.questions, eq(s.questions.slug, q.slug), {
+          slug: q.slug,
+          questionTypeId: term("question_type", d.question_type),
+          originalLanguage: d.language,
+          featured: d.featured,
+          status: d.status,
+        }, hashOf(q), stats.questions);
+        questionIds.set(q.slug, id);
+        if (!changed) continue;
+        tx.delete(s.questionTranslations).where(eq(s.questionTranslations.questionId, id)).run();
+        for (const t of [{ lang: d.language, data: { title: d.title, summary: d.summary }, body: q.body }, ...q.translations]) {
+          tx.insert(s.questionTranslations).values({ questionId: id, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+        }
+        tx.delete(s.questionTerms).where(eq(s.questionTerms.questionId, id)).run();
+        for (const slug of new Set(d.themes)) tx.insert(s.questionTerms).values({ questionId: id, termId: term("theme", slug) }).run();
+      }
+
+      const answerIds: number[] = [];
+      for (const a of m.answers) {
+        const d = a.data;
+        const questionId = questionIds.get(a.question)!;
+        const cityId = cityIds.get(a.city)!;
+        const { id, changed } = upsertRow(tx, s.answers, and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId))!, {
+          questionId,
+          cityId,
+          originalLanguage: d.language,
+          status: d.status,
+        }, hashOf(a), stats.answers);
+        answerIds.push(id);
+        if (!changed) continue;
+        tx.delete(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).run();
+        for (const t of [{ lang: d.language, data: { summary: d.summary }, body: a.body }, ...a.translations]) {
+          tx.insert(s.answerTranslations).values({ answerId: id, lang: t.lang, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+        }
+        replaceSources(tx, "answerId", id, d.sources);
+      }
+
+      const toolkitIds: number[] = [];
+      for (const tk of m.toolkits) {
+        const d = tk.data;
+        const { id, changed } = upsertRow(tx, s.toolkits, eq(s.toolkits.slug, tk.slug), {
+          slug: tk.slug,
+          originalLanguage: d.language,
+          curator: d.curator,
+          featured: d.featured,
+          status: d.status,
+        }, hashOf(tk), stats.toolkits);
+        toolkitIds.push(id);
+        if (!changed) continue;
+        tx.delete(s.toolkitTranslations).where(eq(s.toolkitTranslations.toolkitId, id)).run();
+        for (const t of [{ lang: d.language, data: { title: d.title, summary: d.summary }, body: tk.body }, ...tk.translations]) {
+          tx.insert(s.toolkitTranslations).values({ toolkitId: id, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+        }
+        tx.delete(s.toolkitTerms).where(eq(s.toolkitTerms.toolkitId, id)).run();
+        const ids = new Set([...d.themes.map((x) => term("theme", x)), ...d.question_types.map((x) => term("question_type", x))]);
+        for (const termId of ids) tx.insert(s.toolkitTerms).values({ toolkitId: id, termId }).run();
+        replaceSources(tx, "toolkitId", id, d.sources);
+
+        const keepChapters: number[] = [];
+        for (const ch of tk.chapters) {
+          const existing = tx.select({ id: s.toolkitChapters.id }).from(s.toolkitChapters).where(and(eq(s.toolkitChapters.toolkitId, id), eq(s.toolkitChapters.slug, ch.slug))).get();
+          const chapterId = existing
+            ? existing.id
+            : tx.insert(s.toolkitChapters).values({ toolkitId: id, slug: ch.slug, position: ch.position }).returning({ id: s.toolkitChapters.id }).get().id;
+          tx.update(s.toolkitChapters).set({ position: ch.position }).where(eq(s.toolkitChapters.id, chapterId)).run();
+          keepChapters.push(chapterId);
+          tx.delete(s.chapterTranslations).where(eq(s.chapterTranslations.chapterId, chapterId)).run();
+          for (const t of [{ lang: d.language, data: { title: ch.data.title, summary: ch.data.summary }, body: ch.body }, ...ch.translations]) {
+            tx.insert(s.chapterTranslations).values({ chapterId, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+          }
+          tx.delete(s.chapterPractices).where(eq(s.chapterPractices.chapterId, chapterId)).run();
+          [...new Set(ch.data.practices)].forEach((slug, position) => tx.insert(s.chapterPractices).values({ chapterId, practiceId: practiceIds.get(slug)!, position }).run());
+          tx.delete(s.chapterQuestions).where(eq(s.chapterQuestions.chapterId, chapterId)).run();
+          [...new Set(ch.data.questions)].forEach((slug, position) => tx.insert(s.chapterQuestions).values({ chapterId, questionId: questionIds.get(slug)!, position }).run());
+          tx.delete(s.chapterCities).where(eq(s.chapterCities.chapterId, chapterId)).run();
+          [...new Set(ch.data.cities)].forEach((slug, position) => tx.insert(s.chapterCities).values({ chapterId, cityId: cityIds.get(slug)!, position }).run());
+          replaceSources(tx, "chapterId", chapterId, ch.data.sources);
+        }
+        const stale = tx.select({ id: s.toolkitChapters.id }).from(s.toolkitChapters).where(eq(s.toolkitChapters.toolkitId, id)).all().map((r) => r.id).filter((x) => !keepChapters.includes(x));
+        if (stale.length) tx.delete(s.toolkitChapters).where(inArray(s.toolkitChapters.id, stale)).run();
+      }
+
+      deleteMissing(tx, s.toolkits, toolkitIds, stats.toolkits);
+      deleteMissing(tx, s.answers, answerIds, stats.answers);
+      deleteMissing(tx, s.questions, [...questionIds.values()], stats.questions);
+      deleteMissing(tx, s.practices, [...practiceIds.values()], stats.practices);
+      deleteMissing(tx, s.cities, [...cityIds.values()], stats.cities);
+      const staleTerms = keepTerms.length ? notInArray(s.taxonomyTerms.id, keepTerms) : undefined;
+      stats.terms.deleted += tx.delete(s.taxonomyTerms).where(staleTerms).run().changes;
+    },
+    { behavior: "immediate" },
+  );
+  return stats;
+}

@@ -1,0 +1,106 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Language } from "#app/i18n/languages.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { cities, practicePartners, practices, practiceTerms, practiceTranslations, taxonomyTerms } from "#db/schema/index.ts";
+import { cityNames } from "./cities.server.ts";
+import { groupBy, pickTranslation } from "./localize.server.ts";
+import { listSources } from "./sources.server.ts";
+import { groupTerms, termsById } from "./taxonomy.server.ts";
+
+export type PracticeFilters = { theme?: string; city?: string; questionType?: string; featured?: boolean; cityId?: number; ids?: number[] };
+
+/** Published practices as cards, in the reader's language where translated. */
+export function listPractices(lang: Language, filters: PracticeFilters = {}) {
+  const db = getDb();
+  const where: SQL[] = [eq(practices.status, "published")];
+  if (filters.featured) where.push(eq(practices.featured, true));
+  if (filters.cityId !== undefined) where.push(eq(practices.cityId, filters.cityId));
+  if (filters.ids) where.push(inArray(practices.id, filters.ids.length ? filters.ids : [-1]));
+  if (filters.city) where.push(eq(cities.slug, filters.city));
+  for (const [vocabulary, slug] of [["theme", filters.theme], ["question_type", filters.questionType]] as const) {
+    if (!slug) continue;
+    const withTerm = db
+      .select({ id: practiceTerms.practiceId })
+      .from(practiceTerms)
+      .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, practiceTerms.termId))
+      .where(and(eq(taxonomyTerms.vocabulary, vocabulary), eq(taxonomyTerms.slug, slug)));
+    where.push(inArray(practices.id, withTerm));
+  }
+  const rows = db
+    .select({ practice: practices })
+    .from(practices)
+    .innerJoin(cities, and(eq(cities.id, practices.cityId), eq(cities.status, "published")))
+    .where(and(...where))
+    .orderBy(desc(practices.featured), desc(practices.startYear))
+    .all()
+    .map((r) => r.practice);
+  const ids = rows.map((p) => p.id);
+  if (!ids.length) return [];
+  const translations = groupBy(db.select().from(practiceTranslations).where(inArray(practiceTranslations.practiceId, ids)).all(), (r) => r.practiceId);
+  const terms = groupBy(db.select().from(practiceTerms).where(inArray(practiceTerms.practiceId, ids)).all(), (r) => r.practiceId);
+  const byId = termsById(lang);
+  const names = cityNames(lang);
+  return rows.map((p) => {
+    const picked = pickTranslation(translations.get(p.id) ?? [], lang, p.originalLanguage)!;
+    return {
+      id: p.id,
+      slug: p.slug,
+      title: picked.text.title,
+      summary: picked.text.summary,
+      language: picked.language,
+      city: names.get(p.cityId)!,
+      startYear: p.startYear,
+      endYear: p.endYear,
+      ongoing: p.ongoing,
+      featured: p.featured,
+      themes: groupTerms((terms.get(p.id) ?? []).map((t) => t.termId), byId).themes,
+    };
+  });
+}
+export type PracticeCard = ReturnType<typeof listPractices>[number];
+
+export function getPractice(slug: string, lang: Language) {
+  const db = getDb();
+  const p = db.select().from(practices).where(and(eq(practices.slug, slug), eq(practices.status, "published"))).get();
+  if (!p) return null;
+  const city = cityNames(lang, [p.cityId]).get(p.cityId);
+  if (!city) return null;
+  const picked = pickTranslation(db.select().from(practiceTranslations).where(eq(practiceTranslations.practiceId, p.id)).all(), lang, p.originalLanguage);
+  if (!picked) return null;
+  const termIds = db.select().from(practiceTerms).where(eq(practiceTerms.practiceId, p.id)).all().map((t) => t.termId);
+  const partners = db.select().from(practicePartners).where(eq(practicePartners.practiceId, p.id)).orderBy(practicePartners.position).all();
+  return {
+    id: p.id,
+    slug: p.slug,
+    city,
+    cityId: p.cityId,
+    title: picked.text.title,
+    summary: picked.text.summary,
+    bodyHtml: picked.text.bodyHtml,
+    outcomes: picked.text.outcomes,
+    continuity: picked.text.continuity,
+    language: picked.language,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    ongoing: p.ongoing,
+    coCities: p.coCities,
+    terms: groupTerms(termIds, termsById(lang)),
+    partners: partners.map((x) => ({ name: x.name, role: x.role, formality: x.formality })),
+    sources: listSources("practiceId", p.id),
+    updatedAt: p.updatedAt,
+  };
+}
+
+/** How many published practices carry each term of a vocabulary, keyed by term slug. */
+export function practiceCountsByTerm(vocabulary: "theme" | "question_type"): Map<string, number> {
+  const rows = getDb()
+    .select({ slug: taxonomyTerms.slug, n: sql<number>`count(distinct ${practices.id})` })
+    .from(practiceTerms)
+    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, practiceTerms.termId))
+    .innerJoin(practices, eq(practices.id, practiceTerms.practiceId))
+    .innerJoin(cities, and(eq(cities.id, practices.cityId), eq(cities.status, "published")))
+    .where(and(eq(taxonomyTerms.vocabulary, vocabulary), eq(practices.status, "published")))
+    .groupBy(taxonomyTerms.slug)
+    .all();
+  return new Map(rows.map((r) => [r.slug, r.n]));
+}

@@ -1,0 +1,111 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLocation, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorPage } from "#app/components/error-page.tsx";
+import { detectLanguage } from "#app/i18n/i18next.server.ts";
+import { ENDONYMS, isLanguage, LANGUAGES, pathInLanguage, type Language } from "#app/i18n/languages.ts";
+
+/** "fr", "nl-BE", "EN" look like a language; "practices" does not. */
+const LOOKS_LIKE_LANGUAGE = /^[a-z]{2}(?:[-_][a-z0-9]{2,8})?$/i;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (isLanguage(params.lang)) return null;
+  const url = new URL(request.url);
+  const segment = params.lang ?? "";
+  const base = segment.slice(0, 2).toLowerCase();
+  // An unsupported or mistyped language goes to the closest supported one; a path without a
+  // language gets the reader's preferred language in front of it.
+  const target: Language = LOOKS_LIKE_LANGUAGE.test(segment) && isLanguage(base) ? base : await detectLanguage(request);
+  const rest = url.pathname.split("/").slice(LOOKS_LIKE_LANGUAGE.test(segment) ? 2 : 1).join("/");
+  throw redirect(`/${target}${rest ? `/${rest}` : ""}${url.search}`, 302);
+}
+
+function LanguageSwitcher({ current }: { current: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <nav aria-label={t("site.languageNav")} className="language-switcher">
+      <ul>
+        {LANGUAGES.map((l) => (
+          <li key={l}>
+            {l === current ? (
+              <span aria-current="true" lang={l}>
+                {ENDONYMS[l]}
+              </span>
+            ) : (
+              <Link reloadDocument to={`${pathInLanguage(location.pathname, l)}${location.search}`} hrefLang={l} lang={l}>
+                {ENDONYMS[l]}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export default function LanguageLayout() {
+  const { t } = useTranslation();
+  const lang = useParams().lang as Language;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("site.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to={`/${lang}`} className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>{" "}
+            {t("site.name")}
+          </Link>
+          <LanguageSwitcher current={lang} />
+        </div>
+        <nav aria-label={t("site.mainNav")} className="container main-nav">
+          <ul>
+            {(["practices", "questions", "toolkits", "cities"] as const).map((section) => (
+              <li key={section}>
+                <NavLink to={`/${lang}/${section}`}>{t(`nav.${section}`)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("site.footer")}</p>
+          <p>
+            <a href="/healthz">{t("site.footerHealth")}</a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useTranslation();
+  const lang = useParams().lang as Language;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("site.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to={`/${lang}`} className="brand">
+            {t("site.name")}
+          </Link>
+          <LanguageSwitcher current={lang} />
+        </div>
+      </header>
+      <main id="main" className="container">
+        <ErrorPage />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { createDb, type DB } from "#db/client.ts";
+
+// Reuse one connection across dev-server reloads instead of opening a new file handle per reload.
+const globalForDb = globalThis as unknown as { __rceDb?: DB };
+
+export function getDb(): DB {
+  globalForDb.__rceDb ??= createDb();
+  return globalForDb.__rceDb;
+}

@@ -1,0 +1,18 @@
+import type { Params } from "@remix-run/react";
+import { isLanguage, type Language } from "#app/i18n/languages.ts";
+
+export function notFound(): never {
+  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+}
+
+/** The language of a `/{lang}/...` route; the layout has already redirected unknown ones. */
+export function langParam(params: Params): Language {
+  if (!isLanguage(params.lang)) notFound();
+  return params.lang;
+}
+
+/** Found-or-404, so loaders read as "get it, or it's not there". */
+export function orNotFound<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) notFound();
+  return value;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Kept apart from vite.config.ts so the Remix plugin does not run under Vitest.
+export default defineConfig({
+  test: {
+    include: ["app/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 30_000,
+  },
+});
