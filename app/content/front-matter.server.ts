@@ -1,4 +1,4 @@
-import { parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 
 export type ParsedFile = {
   /** Path relative to the content root, as shown in error messages. */
@@ -28,13 +28,28 @@ function lineAt(text: string, offset: number): number {
 }
 
 function locate(doc: Document, yamlText: string, firstLine: number) {
+  const lineOfNode = (node: unknown) => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? firstLine + lineAt(yamlText, range[0]) - 1 : undefined;
+  };
+  // Walks the path and remembers the deepest line found, so a missing field points at its parent
+  // and a present one at its key (not at its value, which may start on the next line).
   return (path: ReadonlyArray<string | number>): number => {
-    // A missing field has no node: point at the nearest ancestor that exists.
-    for (let n = path.length; n > 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return firstLine + lineAt(yamlText, node.range[0]) - 1;
+    let node: unknown = doc.contents;
+    let line = firstLine;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+        if (!pair) break;
+        line = lineOfNode(pair.key) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === "number") {
+        node = node.items[segment];
+        if (!node) break;
+        line = lineOfNode(node) ?? line;
+      } else break;
     }
-    return firstLine;
+    return line;
   };
 }
 

@@ -29,6 +29,8 @@ export const TAXONOMY_FILES: Record<string, Vocabulary> = {
 
 export type Translation<T> = { lang: Language; file: string; data: T; body: string };
 export type Item<T, U> = { slug: string; file: string; data: T; body: string; translations: Translation<U>[] };
+/** A file that failed validation: kept so references to it don't cascade into more errors. */
+export type Broken = { slug: string; file: string; raw: Record<string, unknown> };
 
 export type TaxonomyTerm = z.output<typeof taxonomyFileSchema>[number];
 export type CityItem = Item<z.output<typeof cityFileSchema>, z.output<typeof cityTranslationSchema>>;
@@ -58,6 +60,7 @@ const MD_NAME = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.([a-z]{2}))?\\.md$`
 
 class Collector {
   readonly problems: ContentProblem[] = [];
+  readonly broken = new Map<string, Broken[]>();
   constructor(readonly root: string) {}
 
   rel(abs: string) {
@@ -68,6 +71,14 @@ class Collector {
     const result = schema.safeParse(parsed.data);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        // Point at each misspelt key itself rather than at the object that contains it.
+        for (const key of issue.keys) {
+          const path = [...issue.path, key];
+          this.problems.push(new ContentProblem(parsed.file, parsed.lineOf(path), path.join("."), "unknown field (see toolkit-content/README.md for the allowed fields)"));
+        }
+        continue;
+      }
       const field = issue.path.length ? issue.path.join(".") : "(front matter)";
       this.problems.push(new ContentProblem(parsed.file, parsed.lineOf(issue.path), field, issue.message));
     }
@@ -121,7 +132,11 @@ class Collector {
       }
       const data = this.validate(parsed, mainSchema);
       if (data) mains.set(slug, { slug, file: parsed.file, data, body: parsed.body, translations: [] });
-      else mains.set(slug, undefined as never); // remember the slug so translations are not reported as orphans
+      else {
+        mains.set(slug, undefined as never); // remember the slug so translations are not reported as orphans
+        const raw = parsed.data && typeof parsed.data === "object" ? (parsed.data as Record<string, unknown>) : {};
+        this.broken.set(dir, [...(this.broken.get(dir) ?? []), { slug, file: parsed.file, raw }]);
+      }
     }
     for (const t of translations) {
       if (!mains.has(t.slug)) {
@@ -242,6 +257,11 @@ export function loadContent(root: string): { model: ContentModel; problems: Cont
   return { model, problems: c.problems };
 }
 
+/** Values of a field, whether the file validated or not (then only the values of the right type). */
+function rawList(value: unknown): (string | number)[] {
+  return Array.isArray(value) ? value.filter((v): v is string | number => typeof v === "string" || typeof v === "number") : [];
+}
+
 function checkReferences(c: Collector, m: ContentModel) {
   const terms = (v: Vocabulary) => new Set((m.taxonomies.get(v) ?? []).map((t) => t.slug));
   const themes = terms("theme");
@@ -249,38 +269,47 @@ function checkReferences(c: Collector, m: ContentModel) {
   const regions = terms("region");
   const udhr = terms("udhr_article");
   const sdgs = terms("sdg");
-  const cities = new Set(m.cities.map((x) => x.slug));
-  const practices = new Set(m.practices.map((x) => x.slug));
-  const questions = new Set(m.questions.map((x) => x.slug));
+  const broken = (folder: string) => c.broken.get(path.join(c.root, folder)) ?? [];
+  // Slugs of files that exist but failed validation count as known: their own errors are reported once.
+  const slugs = (items: { slug: string }[], folder: string) => new Set([...items.map((x) => x.slug), ...broken(folder).map((b) => b.slug)]);
+  const cities = slugs(m.cities, "cities");
+  const practices = slugs(m.practices, "practices");
+  const questions = slugs(m.questions, "questions");
   const lineOf = (file: string, p: (string | number)[]) => {
     const parsed = parseMarkdownFile(file, fs.readFileSync(path.join(path.dirname(c.root), file), "utf8"));
     return parsed instanceof ContentProblem ? 1 : parsed.lineOf(p);
   };
-  const check = (file: string, field: string, values: (string | number)[], known: Set<string>, what: string) => {
-    values.forEach((v, i) => {
-      if (!known.has(String(v))) c.problem(file, lineOf(file, [field, i]), `${field}.${i}`, `unknown ${what} "${v}"`);
+  // A field the schema already rejected is reported once, not twice.
+  const reported = (file: string, field: string) => c.problems.some((p) => p.file === file && p.field === field);
+  const check = (file: string, field: string, value: unknown, known: Set<string>, what: string, hint = "") => {
+    rawList(value).forEach((v, i) => {
+      if (!known.has(String(v)) && !reported(file, `${field}.${i}`)) c.problem(file, lineOf(file, [field, i]), `${field}.${i}`, `unknown ${what} "${v}"${hint}`);
     });
   };
-  const one = (file: string, field: string, value: string, known: Set<string>, what: string) => {
-    if (!known.has(value)) c.problem(file, lineOf(file, [field]), field, `unknown ${what} "${value}"`);
+  const one = (file: string, field: string, value: unknown, known: Set<string>, what: string, hint = "") => {
+    if (typeof value === "string" && !known.has(value) && !reported(file, field)) c.problem(file, lineOf(file, [field]), field, `unknown ${what} "${value}"${hint}`);
   };
+  const all = <T extends { file: string; data: object }>(items: T[], folder: string) => [
+    ...items.map((x) => ({ file: x.file, raw: x.data as Record<string, unknown>, item: x })),
+    ...broken(folder).map((b) => ({ file: b.file, raw: b.raw, item: undefined })),
+  ];
 
-  for (const city of m.cities) one(city.file, "region", city.data.region, regions, "region (see taxonomies/regions.yaml)");
-  for (const p of m.practices) {
-    one(p.file, "city", p.data.city, cities, "city (no file in cities/)");
-    check(p.file, "themes", p.data.themes, themes, "theme");
-    check(p.file, "question_types", p.data.question_types, qtypes, "question type");
-    check(p.file, "udhr_articles", p.data.udhr_articles, udhr, "UDHR article");
-    check(p.file, "sdgs", p.data.sdgs, sdgs, "SDG");
-    for (const t of p.translations) {
-      if (t.data.outcomes && t.data.outcomes.length !== p.data.outcomes.length) {
-        c.problem(t.file, lineOf(t.file, ["outcomes"]), "outcomes", `has ${t.data.outcomes.length} items but the original has ${p.data.outcomes.length}`);
+  for (const { file, raw } of all(m.cities, "cities")) one(file, "region", raw.region, regions, "region", " (see taxonomies/regions.yaml)");
+  for (const { file, raw, item } of all(m.practices, "practices")) {
+    one(file, "city", raw.city, cities, "city", " (no such file in cities/)");
+    check(file, "themes", raw.themes, themes, "theme", " (see taxonomies/themes.yaml)");
+    check(file, "question_types", raw.question_types, qtypes, "question type", " (see taxonomies/question-types.yaml)");
+    check(file, "udhr_articles", raw.udhr_articles, udhr, "UDHR article");
+    check(file, "sdgs", raw.sdgs, sdgs, "SDG");
+    for (const t of item?.translations ?? []) {
+      if (t.data.outcomes && t.data.outcomes.length !== item!.data.outcomes.length) {
+        c.problem(t.file, lineOf(t.file, ["outcomes"]), "outcomes", `has ${t.data.outcomes.length} items but the original has ${item!.data.outcomes.length}`);
       }
     }
   }
-  for (const q of m.questions) {
-    one(q.file, "question_type", q.data.question_type, qtypes, "question type");
-    check(q.file, "themes", q.data.themes, themes, "theme");
+  for (const { file, raw } of all(m.questions, "questions")) {
+    one(file, "question_type", raw.question_type, qtypes, "question type");
+    check(file, "themes", raw.themes, themes, "theme");
   }
   for (const a of m.answers) {
     if (!questions.has(a.question)) c.problem(a.file, 1, "(folder)", `answers/${a.question}/ names no question in questions/`);
