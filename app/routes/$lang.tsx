@@ -1,7 +1,8 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLocation, useParams } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, NavLink, Outlet, useLocation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "#app/components/error-page.tsx";
+import { SITE_NAME } from "#app/utils/meta.ts";
 import { detectLanguage } from "#app/i18n/i18next.server.ts";
 import { ENDONYMS, isLanguage, LANGUAGES, pathInLanguage, type Language } from "#app/i18n/languages.ts";
 
@@ -19,6 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rest = url.pathname.split("/").slice(LOOKS_LIKE_LANGUAGE.test(segment) ? 2 : 1).join("/");
   throw redirect(`/${target}${rest ? `/${rest}` : ""}${url.search}`, 302);
 }
+
+/** Only used when this layout renders the error page: pages under it set their own titles. */
+export const meta: MetaFunction = ({ error, matches }) => {
+  const strings = (matches.find((m) => m.id === "root")?.data as { strings?: { errors: Record<string, string> } } | undefined)?.strings;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = strings ? (notFound ? strings.errors.notFoundTitle : strings.errors.errorTitle) : "Error";
+  return [{ title: `${title} · ${SITE_NAME}` }, { name: "robots", content: "noindex" }];
+};
 
 function LanguageSwitcher({ current }: { current: Language }) {
   const { t } = useTranslation();

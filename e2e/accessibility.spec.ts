@@ -1,0 +1,40 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const PAGES = [
+  "/en",
+  "/ko",
+  "/en/practices",
+  "/en/practices/utrecht-bed-bath-bread",
+  "/es/practices/utrecht-bed-bath-bread",
+  "/en/questions",
+  "/en/cities/utrecht",
+  "/de/toolkits/becoming-a-human-rights-city",
+  "/nl/toolkits/building-a-local-human-rights-coalition",
+  "/en/nope",
+];
+
+for (const url of PAGES) {
+  test(`no serious accessibility violations on ${url}`, async ({ page }) => {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    expect(serious).toEqual([]);
+  });
+}
+
+test("the whole page can be used with the keyboard: skip link first, then focus is visible", async ({ page }) => {
+  await page.goto("/en/practices");
+  await page.keyboard.press("Tab");
+  const skip = page.locator(":focus");
+  await expect(skip).toHaveClass(/skip-link/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  // The next Tab lands inside the main content, on a control with a visible focus outline.
+  await page.keyboard.press("Tab");
+  const focused = page.locator(":focus");
+  expect(await focused.evaluate((el) => Boolean(el.closest("main")))).toBe(true);
+  expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+});
