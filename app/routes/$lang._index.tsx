@@ -70,6 +70,9 @@ export default function Home() {
             </li>
           ))}
         </ul>
+        <p>
+          <Link to={`/${lang}/questions`}>{t("home.allQuestions")} →</Link>
+        </p>
       </section>
 
       {featured.length ? (
@@ -103,8 +106,15 @@ export default function Home() {
               </article>
             ))}
           </div>
+          <p>
+            <Link to={`/${lang}/toolkits`}>{t("home.allToolkits")} →</Link>
+          </p>
         </section>
       ) : null}
+
+      <p>
+        <Link to={`/${lang}/cities`}>{t("home.allCities")} →</Link>
+      </p>
     </>
   );
 }

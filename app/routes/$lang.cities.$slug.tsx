@@ -8,7 +8,7 @@ import { SourcesList } from "#app/components/sources-list.tsx";
 import { getCity } from "#app/models/cities.server.ts";
 import { listPractices } from "#app/models/practices.server.ts";
 import { listAnswersOfCity } from "#app/models/questions.server.ts";
-import { countryName, formatNumber, formatPartialDate } from "#app/utils/format.ts";
+import { countryName, formatDate, formatNumber, formatPartialDate } from "#app/utils/format.ts";
 import { langParam, orNotFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -95,6 +95,7 @@ export default function CityPage() {
             </section>
           ) : null}
           <SourcesList sources={c.sources} />
+          <p className="muted small">{t("content.lastUpdated", { date: formatDate(c.updatedAt, lang) })}</p>
         </div>
         <aside className="facts" aria-labelledby="key-facts">
           <h2 id="key-facts">{t("cities.facts")}</h2>

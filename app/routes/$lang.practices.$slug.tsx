@@ -10,6 +10,7 @@ import { SourcesList } from "#app/components/sources-list.tsx";
 import { TermChips } from "#app/components/term-chips.tsx";
 import { getPractice, listPractices } from "#app/models/practices.server.ts";
 import { langParam, orNotFound } from "#app/utils/http.server.ts";
+import { formatDate } from "#app/utils/format.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -62,6 +63,7 @@ export default function PracticePage() {
             </section>
           ) : null}
           <SourcesList sources={p.sources} />
+          <p className="muted small">{t("content.lastUpdated", { date: formatDate(p.updatedAt, lang) })}</p>
         </div>
         <aside className="facts" aria-label={t("cities.facts")}>
           <h2 className="visually-hidden">{t("cities.facts")}</h2>
