@@ -24,8 +24,9 @@ if (!result.ok) {
 if (!result.stats) {
   console.log(`content ok: ${result.files} files checked in ${ms} ms`);
 } else {
-  const line = Object.entries(result.stats)
+  const { searchQueued, ...counts } = result.stats;
+  const line = Object.entries(counts)
     .map(([k, c]) => `${k} +${c.created} ~${c.updated} =${c.unchanged} -${c.deleted}`)
     .join(", ");
-  console.log(`content imported from ${result.files} files in ${ms} ms: ${line}`);
+  console.log(`content imported from ${result.files} files in ${ms} ms: ${line} (+ created, ~ updated, = unchanged, - deleted); ${searchQueued} search documents queued`);
 }

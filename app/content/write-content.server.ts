@@ -4,12 +4,14 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
+import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
+import { recordChanges } from "#app/search/outbox.server.ts";
 import type { ContentModel } from "./load-content.server.ts";
 import { CITY_FACT_FIELDS } from "./schemas.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type Counts = { created: number; updated: number; unchanged: number; deleted: number };
-export type ImportStats = Record<"terms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts>;
+export type ImportStats = Record<"terms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts> & { searchQueued: number };
 
 const hashOf = (value: unknown) =>
   createHash("sha256").update(JSON.stringify([MARKDOWN_RENDERER_VERSION, value])).digest("hex");
@@ -61,16 +63,24 @@ function termIds(tx: Tx) {
   };
 }
 
-/** Deletes content-origin rows whose files are gone; rows made in the app are never touched. */
-function deleteMissing(tx: Tx, table: SQLiteTable & { id: SQLiteColumn; origin: SQLiteColumn }, keep: number[], counts: Counts) {
+/**
+ * Deletes content-origin rows whose files are gone; rows made in the app are never touched.
+ * Returns the search keys of what goes, with their dependants, computed before the rows vanish.
+ */
+function deleteMissing(db: DB, tx: Tx, type: ContentType, table: SQLiteTable & { id: SQLiteColumn; origin: SQLiteColumn }, keep: number[], counts: Counts): string[] {
   const where = keep.length ? and(eq(table.origin, "content"), notInArray(table.id, keep)) : eq(table.origin, "content");
+  const ids = (tx.select({ id: table.id }).from(table as SQLiteTable).where(where).all() as { id: number }[]).map((r) => r.id);
+  const keys = ids.flatMap((id) => [entityKey(type, id), ...dependentKeys(db, entityKey(type, id))]);
   counts.deleted += tx.delete(table).where(where).run().changes;
+  return keys;
 }
 
 export function writeContent(db: DB, m: ContentModel): ImportStats {
-  const stats: ImportStats = { terms: zero(), cities: zero(), practices: zero(), questions: zero(), answers: zero(), toolkits: zero() };
+  const stats: ImportStats = { terms: zero(), cities: zero(), practices: zero(), questions: zero(), answers: zero(), toolkits: zero(), searchQueued: 0 };
+  const touched = new Set<string>();
   db.transaction(
     (tx) => {
+      const labelsBefore = JSON.stringify(db.$client.prepare("SELECT term_id, lang, label FROM taxonomy_labels ORDER BY term_id, lang").all());
       // Taxonomies: labels are rewritten every time (cheap, and keeps ids stable).
       const keepTerms: number[] = [];
       for (const [vocabulary, terms] of m.taxonomies) {
@@ -114,6 +124,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           status: d.status,
         }, hashOf(c), stats.cities);
         cityIds.set(c.slug, id);
+        if (changed) touched.add(entityKey("city", id));
         if (!changed) continue;
         tx.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
         for (const t of [{ lang: d.language, data: { name: d.name, summary: d.summary }, body: c.body }, ...c.translations]) {
@@ -143,6 +154,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           status: d.status,
         }, hashOf(p), stats.practices);
         practiceIds.set(p.slug, id);
+        if (changed) touched.add(entityKey("practice", id));
         if (!changed) continue;
         if (d.status === "published") {
           tx.update(s.practices).set({ publishedAt: new Date() }).where(and(eq(s.practices.id, id), eq(s.practices.status, "published"))).run();
@@ -187,6 +199,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           status: d.status,
         }, hashOf(q), stats.questions);
         questionIds.set(q.slug, id);
+        if (changed) touched.add(entityKey("question", id));
         if (!changed) continue;
         tx.delete(s.questionTranslations).where(eq(s.questionTranslations.questionId, id)).run();
         for (const t of [{ lang: d.language, data: { title: d.title, summary: d.summary }, body: q.body }, ...q.translations]) {
@@ -208,6 +221,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           status: d.status,
         }, hashOf(a), stats.answers);
         answerIds.push(id);
+        if (changed) touched.add(entityKey("answer", id));
         if (!changed) continue;
         tx.delete(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).run();
         for (const t of [{ lang: d.language, data: { summary: d.summary }, body: a.body }, ...a.translations]) {
@@ -227,6 +241,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           status: d.status,
         }, hashOf(tk), stats.toolkits);
         toolkitIds.push(id);
+        if (changed) touched.add(entityKey("toolkit", id));
         if (!changed) continue;
         tx.delete(s.toolkitTranslations).where(eq(s.toolkitTranslations.toolkitId, id)).run();
         for (const t of [{ lang: d.language, data: { title: d.title, summary: d.summary }, body: tk.body }, ...tk.translations]) {
@@ -258,16 +273,24 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           replaceSources(tx, "chapterId", chapterId, ch.data.sources);
         }
         const stale = tx.select({ id: s.toolkitChapters.id }).from(s.toolkitChapters).where(eq(s.toolkitChapters.toolkitId, id)).all().map((r) => r.id).filter((x) => !keepChapters.includes(x));
+        for (const chapterId of stale) touched.add(entityKey("chapter", chapterId));
         if (stale.length) tx.delete(s.toolkitChapters).where(inArray(s.toolkitChapters.id, stale)).run();
       }
 
-      deleteMissing(tx, s.toolkits, toolkitIds, stats.toolkits);
-      deleteMissing(tx, s.answers, answerIds, stats.answers);
-      deleteMissing(tx, s.questions, [...questionIds.values()], stats.questions);
-      deleteMissing(tx, s.practices, [...practiceIds.values()], stats.practices);
-      deleteMissing(tx, s.cities, [...cityIds.values()], stats.cities);
+      const gone = [
+        ...deleteMissing(db, tx, "toolkit", s.toolkits, toolkitIds, stats.toolkits),
+        ...deleteMissing(db, tx, "answer", s.answers, answerIds, stats.answers),
+        ...deleteMissing(db, tx, "question", s.questions, [...questionIds.values()], stats.questions),
+        ...deleteMissing(db, tx, "practice", s.practices, [...practiceIds.values()], stats.practices),
+        ...deleteMissing(db, tx, "city", s.cities, [...cityIds.values()], stats.cities),
+      ];
+      for (const key of gone) touched.add(key);
       const staleTerms = keepTerms.length ? notInArray(s.taxonomyTerms.id, keepTerms) : undefined;
       stats.terms.deleted += tx.delete(s.taxonomyTerms).where(staleTerms).run().changes;
+
+      // Search documents carry term labels: a relabelled taxonomy refreshes every document.
+      const labelsAfter = JSON.stringify(db.$client.prepare("SELECT term_id, lang, label FROM taxonomy_labels ORDER BY term_id, lang").all());
+      stats.searchQueued = recordChanges(db, touched, { everything: labelsBefore !== labelsAfter });
     },
     { behavior: "immediate" },
   );

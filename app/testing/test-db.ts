@@ -18,7 +18,9 @@ export function dumpDb(db: DB): Record<string, unknown[]> {
   const tables = db.$client
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  // Rows sorted by content, because some tables (FTS5 shadow tables) have no rowid to order by.
+  const rows = (name: string) => (db.$client.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+  return Object.fromEntries(tables.map(({ name }) => [name, rows(name)]));
 }
 
 /** A copy of a content folder that a test may break without touching the real one. */

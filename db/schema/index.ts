@@ -5,3 +5,4 @@ export * from "./practices.ts";
 export * from "./questions.ts";
 export * from "./toolkits.ts";
 export * from "./sources.ts";
+export * from "./search.ts";

