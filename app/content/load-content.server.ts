@@ -17,6 +17,7 @@ import {
   titledTranslationSchema,
   toolkitFileSchema,
 } from "./schemas.server.ts";
+import { synonymsFileSchema } from "#app/search/synonyms.server.ts";
 
 export const TAXONOMY_FILES: Record<string, Vocabulary> = {
   "themes.yaml": "theme",
@@ -164,7 +165,13 @@ function loadTaxonomies(c: Collector): Map<Vocabulary, TaxonomyTerm[]> {
     const abs = path.join(dir, name);
     const vocabulary = TAXONOMY_FILES[name];
     if (!vocabulary) {
-      if (name !== "synonyms.yaml") c.problem(c.rel(abs), 1, "(file name)", `unknown taxonomy file; expected one of ${Object.keys(TAXONOMY_FILES).join(", ")}`);
+      if (name === "synonyms.yaml") {
+        const parsed = parseYamlFile(c.rel(abs), fs.readFileSync(abs, "utf8"));
+        if (parsed instanceof ContentProblem) c.problems.push(parsed);
+        else c.validate(parsed, synonymsFileSchema);
+      } else {
+        c.problem(c.rel(abs), 1, "(file name)", `unknown taxonomy file; expected one of ${Object.keys(TAXONOMY_FILES).join(", ")}, synonyms.yaml`);
+      }
       continue;
     }
     const parsed = parseYamlFile(c.rel(abs), fs.readFileSync(abs, "utf8"));

@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Meilisearch, type Settings } from "meilisearch";
+import { LANGUAGES } from "#app/i18n/languages.ts";
+import { FACET_FIELDS } from "./facets.ts";
+import { loadSynonyms, toMeiliSynonyms } from "./synonyms.server.ts";
+
+/**
+ * Where the search server is and which keys to use. Production sets MEILI_URL (+ MEILI_ADMIN_KEY and
+ * MEILI_SEARCH_KEY, or MEILI_MASTER_KEY to fetch them); locally the app server starts its own
+ * Meilisearch and fills these in at start-up (see server/meili-supervisor.ts).
+ */
+export type SearchConfig = { url: string; adminKey: string; searchKey: string; index: string };
+
+export function searchConfig(env: NodeJS.ProcessEnv = process.env): SearchConfig | null {
+  if (!env.MEILI_URL || !env.MEILI_ADMIN_KEY || !env.MEILI_SEARCH_KEY) return null;
+  return { url: env.MEILI_URL, adminKey: env.MEILI_ADMIN_KEY, searchKey: env.MEILI_SEARCH_KEY, index: env.MEILI_INDEX || "content" };
+}
+
+/** A file a running app leaves behind so that CLI tools (reindex, reconcile) find its local server. */
+export function endpointFile(dataDir: string): string {
+  return path.join(dataDir, "endpoint.json");
+}
+export function readEndpoint(dataDir: string): { url: string } | null {
+  try {
+    return JSON.parse(fs.readFileSync(endpointFile(dataDir), "utf8")) as { url: string };
+  } catch {
+    return null;
+  }
+}
+
+/** The read path: search key only, and a short timeout so a slow server falls back instead of hanging. */
+export function searchClient(config: SearchConfig, timeoutMs = Number(process.env.SEARCH_TIMEOUT_MS || 1000)) {
+  return new Meilisearch({ host: config.url, apiKey: config.searchKey, timeout: timeoutMs });
+}
+
+export function adminClient(config: SearchConfig) {
+  return new Meilisearch({ host: config.url, apiKey: config.adminKey, timeout: 30_000 });
+}
+
+const byLanguage = (field: string) => LANGUAGES.map((l) => `${field}_${l}`);
+
+/** Index settings, declared once; applied idempotently (only when they differ). */
+export function indexSettings(): Settings {
+  return {
+    searchableAttributes: [...byLanguage("title"), ...byLanguage("summary"), "labels", ...byLanguage("body")],
+    filterableAttributes: [...FACET_FIELDS],
+    sortableAttributes: ["date", "year", ...LANGUAGES.map((l) => `has_${l}`)],
+    // "sort" after the relevance rules: sorting (by date, or by "has the reader's language") orders
+    // items within a relevance tier, so the reader's language wins among equally relevant results.
+    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+    synonyms: toMeiliSynonyms(loadSynonyms()),
+    faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
+    pagination: { maxTotalHits: 1000 },
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnNumbers: true },
+    searchCutoffMs: 800,
+  };
+}
+
+function sameSettings(current: Settings, wanted: Settings): boolean {
+  return Object.entries(wanted).every(([key, value]) => JSON.stringify((current as Record<string, unknown>)[key]) === JSON.stringify(value));
+}
+
+/** Creates the index if needed and applies the settings when they changed. Returns true if it changed anything. */
+export async function ensureIndex(client: Meilisearch, uid: string): Promise<boolean> {
+  let changed = false;
+  try {
+    await client.getIndex(uid);
+  } catch {
+    await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 30_000 });
+    changed = true;
+  }
+  const index = client.index(uid);
+  const wanted = indexSettings();
+  if (!sameSettings(await index.getSettings(), wanted)) {
+    const task = await index.updateSettings(wanted).waitTask({ timeout: 120_000 });
+    if (task.status !== "succeeded") throw new Error(`updating settings of ${uid} failed: ${task.error?.message ?? task.status}`);
+    changed = true;
+  }
+  return changed;
+}

@@ -1,0 +1,250 @@
+import type { Hits, MultiSearchQuery, SearchResponse } from "meilisearch";
+import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import type { DB } from "#db/client.ts";
+import { CONTENT_TYPES, type ContentType, type SearchDocument } from "./documents.server.ts";
+import { FACETS, fieldOf, type FacetParam } from "./facets.ts";
+import { hasHit, POST, PRE, segmentsFromMarked, segmentsFromWords, type Segment } from "./highlight.ts";
+import { searchClient, searchConfig } from "./meili.server.ts";
+import { HITS_PER_PAGE, type KnownValues, type SearchNotice, type SearchParams } from "./query.ts";
+import { expandWord, loadSynonyms, type SynonymGroups } from "./synonyms.server.ts";
+
+export type SearchHit = {
+  id: string;
+  type: ContentType;
+  url: string;
+  /** Language of the title and snippet shown. */
+  language: Language;
+  languages: Language[];
+  title: Segment[];
+  snippet: Segment[];
+  city: string | null;
+  year: number | null;
+};
+export type FacetCount = { value: string; count: number };
+export type SearchResult = {
+  mode: "meilisearch" | "basic";
+  total: number;
+  page: number;
+  pages: number;
+  hits: SearchHit[];
+  facets: Record<FacetParam, FacetCount[]>;
+  notices: SearchNotice[];
+  ms: number;
+};
+
+/** Allowed facet values, from the database: taxonomies, published cities, and what the index holds. */
+export function knownValues(db: DB = getDb()): KnownValues {
+  const rows = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
+  const terms = (v: string) => new Set(rows<{ slug: string }>(`SELECT slug FROM taxonomy_terms WHERE vocabulary = '${v}'`).map((r) => r.slug));
+  const indexed = (f: string) => new Set(rows<{ value: string }>(`SELECT DISTINCT value FROM search_entity_facets WHERE facet = '${f}'`).map((r) => r.value));
+  return {
+    type: new Set(CONTENT_TYPES),
+    theme: terms("theme"),
+    qtype: terms("question_type"),
+    region: terms("region"),
+    udhr: terms("udhr_article"),
+    sdg: terms("sdg"),
+    city: new Set(rows<{ slug: string }>("SELECT slug FROM cities WHERE status = 'published'").map((r) => r.slug)),
+    country: indexed("country"),
+    year: indexed("year"),
+    lang: new Set(LANGUAGES),
+  };
+}
+
+const quote = (v: string) => `"${v.replace(/["\\]/g, "\\$&")}"`;
+
+/** Filter as nested arrays (outer AND, inner OR); values were validated, and are quoted anyway. */
+function meiliFilter(filters: SearchParams["filters"], except?: FacetParam): string[][] {
+  const out: string[][] = [];
+  for (const { param, field } of FACETS) {
+    const values = filters[param];
+    if (param === except || !values?.length) continue;
+    out.push(values.map((v) => (param === "year" ? `${field} = ${Number(v)}` : `${field} = ${quote(v)}`)));
+  }
+  return out;
+}
+
+const TEXT_FIELDS = (prefix: string) => LANGUAGES.map((l) => `${prefix}_${l}`);
+
+/** Which language of a multilingual hit to show: the reader's when it matched or nothing else did. */
+function chooseLanguage(doc: SearchDocument, formatted: Record<string, string | undefined>, reader: Language): Language {
+  const matched = (l: Language) => ["title", "summary", "body"].some((f) => hasHit(formatted[`${f}_${l}`]));
+  if (doc.languages.includes(reader) && (matched(reader) || !doc.languages.some(matched))) return reader;
+  const order = [doc.original, ...doc.languages.filter((l) => l !== doc.original)];
+  return order.find(matched) ?? (doc.languages.includes(reader) ? reader : doc.original);
+}
+
+function toHit(doc: SearchDocument, formatted: Record<string, string | undefined>, reader: Language): SearchHit {
+  const lang = chooseLanguage(doc, formatted, reader);
+  const body = formatted[`body_${lang}`];
+  const snippetSource = hasHit(body) ? body! : (formatted[`summary_${lang}`] ?? doc[`summary_${lang}`] ?? "");
+  return {
+    id: doc.id,
+    type: doc.type,
+    url: doc.url,
+    language: lang,
+    languages: doc.languages,
+    title: segmentsFromMarked(formatted[`title_${lang}`] ?? doc[`title_${lang}`] ?? ""),
+    snippet: segmentsFromMarked(snippetSource),
+    city: doc.city[0] ?? null,
+    year: doc.year,
+  };
+}
+
+function emptyFacets(): Record<FacetParam, FacetCount[]> {
+  return Object.fromEntries(FACETS.map((f) => [f.param, []])) as unknown as Record<FacetParam, FacetCount[]>;
+}
+
+function facetList(distribution: Record<string, number> | undefined, selected: string[] = []): FacetCount[] {
+  const counts = { ...(distribution ?? {}) };
+  for (const s of selected) counts[s] ??= 0; // a selected value stays visible (and removable) at 0
+  return Object.entries(counts)
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/**
+ * Disjunctive faceting with one multi-search: the main query carries every filter; each facet with a
+ * selection gets its own count query without its own filter, so its other values keep true counts.
+ */
+export async function meiliSearch(params: SearchParams, reader: Language, indexUid?: string): Promise<Omit<SearchResult, "notices" | "mode" | "ms">> {
+  const config = searchConfig();
+  if (!config) throw new Error("search server not configured");
+  const client = searchClient(config);
+  const uid = indexUid ?? config.index;
+  const refined = FACETS.filter((f) => params.filters[f.param]?.length);
+  const sort = params.sort === "date" ? ["date:desc", `has_${reader}:desc`] : [`has_${reader}:desc`];
+  const queries: MultiSearchQuery[] = [
+    {
+      indexUid: uid,
+      q: params.q,
+      filter: meiliFilter(params.filters),
+      facets: FACETS.filter((f) => !refined.includes(f)).map((f) => f.field),
+      page: params.page,
+      hitsPerPage: HITS_PER_PAGE,
+      sort,
+      attributesToRetrieve: ["id", "type", "url", "original", "languages", "city", "year", ...TEXT_FIELDS("title"), ...TEXT_FIELDS("summary")],
+      attributesToHighlight: [...TEXT_FIELDS("title"), ...TEXT_FIELDS("summary")],
+      attributesToCrop: TEXT_FIELDS("body"),
+      cropLength: 28,
+      cropMarker: "…",
+      highlightPreTag: PRE,
+      highlightPostTag: POST,
+    },
+    ...refined.map((f) => ({ indexUid: uid, q: params.q, filter: meiliFilter(params.filters, f.param), facets: [f.field], page: 1, hitsPerPage: 0 })),
+  ];
+  const { results } = await client.multiSearch({ queries });
+  const main = results[0] as unknown as SearchResponse<SearchDocument>;
+  const facets = emptyFacets();
+  for (const f of FACETS) {
+    const source = refined.includes(f) ? results[1 + refined.indexOf(f)] : main;
+    facets[f.param] = facetList(source?.facetDistribution?.[f.field], params.filters[f.param]);
+  }
+  const total = main.totalHits ?? 0;
+  return {
+    total,
+    page: params.page,
+    pages: Math.max(1, Math.ceil(total / HITS_PER_PAGE)),
+    hits: (main.hits as Hits<SearchDocument>).map((h) => toHit(h, (h._formatted ?? {}) as Record<string, string | undefined>, reader)),
+    facets,
+  };
+}
+
+let synonymsCache: SynonymGroups | null = null;
+
+/** Query words (letters and digits, any script), at most 12. */
+export function queryWords(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
+/**
+ * The fallback: SQLite FTS5 with the same facets, computed in SQL. Words are ANDed, each word ORed
+ * with its synonyms and matched as a prefix; every value is a bound parameter, never interpolated.
+ */
+export function basicSearch(params: SearchParams, reader: Language, db: DB = getDb()): Omit<SearchResult, "notices" | "mode" | "ms"> {
+  synonymsCache ??= loadSynonyms();
+  const c = db.$client;
+  const words = queryWords(params.q);
+  const ftsQuery = words
+    .map((w) => `(${expandWord(w, synonymsCache!).map((x) => `"${x.replace(/"/g, '""')}"*`).join(" OR ")})`)
+    .join(" AND ");
+  const scores = new Map<string, number>();
+  if (ftsQuery) {
+    for (const r of c.prepare("SELECT entity, min(bm25(search_fts, 0, 0, 10.0, 5.0, 1.0, 2.0)) score FROM search_fts WHERE search_fts MATCH ? GROUP BY entity").all(ftsQuery) as { entity: string; score: number }[]) {
+      scores.set(r.entity, r.score);
+    }
+  }
+  const matched = ftsQuery ? [...scores.keys()] : (c.prepare("SELECT entity FROM search_entities").all() as { entity: string }[]).map((r) => r.entity);
+  const facetSets = new Map<FacetParam, Set<string>>();
+  for (const { param, field } of FACETS) {
+    const values = params.filters[param];
+    if (!values?.length) continue;
+    const rows = c.prepare(`SELECT DISTINCT entity FROM search_entity_facets WHERE facet = ? AND value IN (${values.map(() => "?").join(",")})`).all(field, ...values) as { entity: string }[];
+    facetSets.set(param, new Set(rows.map((r) => r.entity)));
+  }
+  const passes = (entity: string, except?: FacetParam) => [...facetSets].every(([param, set]) => param === except || set.has(entity));
+  const results = matched.filter((e) => passes(e));
+
+  const facets = emptyFacets();
+  const facetRows = c.prepare("SELECT entity, facet, value FROM search_entity_facets").all() as { entity: string; facet: string; value: string }[];
+  const matchedSet = new Set(matched);
+  for (const { param, field } of FACETS) {
+    const counts: Record<string, number> = {};
+    for (const row of facetRows) {
+      if (row.facet === field && matchedSet.has(row.entity) && passes(row.entity, param)) counts[row.value] = (counts[row.value] ?? 0) + 1;
+    }
+    facets[param] = facetList(counts, params.filters[param]);
+  }
+
+  const docs = new Map<string, { document: string; date: number }>();
+  const load = c.prepare("SELECT document, date FROM search_entities WHERE entity = ?");
+  for (const e of results) docs.set(e, load.get(e) as { document: string; date: number });
+  const hasReader = (e: string) => (JSON.parse(docs.get(e)!.document) as SearchDocument).languages.includes(reader);
+  results.sort((a, b) => {
+    if (params.sort === "date") return docs.get(b)!.date - docs.get(a)!.date;
+    const byScore = (scores.get(a) ?? 0) - (scores.get(b) ?? 0);
+    if (byScore !== 0) return byScore;
+    return Number(hasReader(b)) - Number(hasReader(a)) || docs.get(b)!.date - docs.get(a)!.date;
+  });
+  const start = (params.page - 1) * HITS_PER_PAGE;
+  const hits = results.slice(start, start + HITS_PER_PAGE).map((e) => {
+    const doc = JSON.parse(docs.get(e)!.document) as SearchDocument;
+    const lang = doc.languages.includes(reader) ? reader : doc.original;
+    return {
+      id: doc.id,
+      type: doc.type,
+      url: doc.url,
+      language: lang,
+      languages: doc.languages,
+      title: segmentsFromWords(doc[`title_${lang}`] ?? "", words),
+      snippet: segmentsFromWords(doc[`summary_${lang}`] ?? "", words),
+      city: doc.city[0] ?? null,
+      year: doc.year,
+    } satisfies SearchHit;
+  });
+  return { total: results.length, page: params.page, pages: Math.max(1, Math.ceil(results.length / HITS_PER_PAGE)), hits, facets };
+}
+
+/** Remembers a recent failure so that a down server costs one timeout, not one per request. */
+const breaker = { openUntil: 0, lastError: "" };
+export function searchHealth(): { status: "ok" | "degraded" | "not-configured"; lastError?: string } {
+  if (!searchConfig()) return { status: "not-configured" };
+  return Date.now() < breaker.openUntil ? { status: "degraded", lastError: breaker.lastError } : { status: "ok" };
+}
+
+export async function search(params: SearchParams, reader: Language, notices: SearchNotice[]): Promise<SearchResult> {
+  const started = performance.now();
+  if (searchConfig() && Date.now() >= breaker.openUntil) {
+    try {
+      const result = await meiliSearch(params, reader);
+      return { ...result, mode: "meilisearch", notices, ms: Math.round(performance.now() - started) };
+    } catch (error) {
+      breaker.openUntil = Date.now() + 5_000;
+      breaker.lastError = error instanceof Error ? error.message : String(error);
+      console.error(`search: Meilisearch unavailable, using basic search (${breaker.lastError})`);
+    }
+  }
+  const result = basicSearch(params, reader);
+  return { ...result, mode: "basic", notices: [...notices, { kind: "basicSearch" }], ms: Math.round(performance.now() - started) };
+}
