@@ -15,7 +15,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(
 // Proper names, symbols and loanwords that are legitimately spelt as in English (reviewed one by one).
 const SAME_EVERYWHERE = ["site.name", "practices.fromTo"];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  nl: [...SAME_EVERYWHERE, "nav.toolkits", "home.featuredToolkits", "toolkits.title", "cities.monitoring", "roles.media"],
+  nl: [...SAME_EVERYWHERE, "nav.toolkits", "home.featuredToolkits", "toolkits.title", "cities.monitoring", "roles.media", "search.filters", "search.facet.sdg"],
   de: [...SAME_EVERYWHERE, "nav.toolkits", "home.featuredToolkits", "toolkits.title", "cities.monitoring"],
   es: SAME_EVERYWHERE,
   ko: SAME_EVERYWHERE,

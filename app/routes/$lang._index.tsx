@@ -49,7 +49,7 @@ export default function Home() {
         <ul className="entry-grid">
           {themes.map((theme) => (
             <li key={theme.slug}>
-              <Link to={`/${lang}/practices?theme=${theme.slug}`} className="entry">
+              <Link to={`/${lang}/search?theme=${theme.slug}`} className="entry">
                 <span className="entry-label">{theme.label}</span>
                 <span className="entry-count">{t("home.practiceCount", { count: theme.count })}</span>
               </Link>
@@ -63,7 +63,7 @@ export default function Home() {
         <ul className="entry-grid">
           {questionTypes.map((type) => (
             <li key={type.slug}>
-              <Link to={`/${lang}/questions#${type.slug}`} className="entry">
+              <Link to={`/${lang}/search?qtype=${type.slug}`} className="entry">
                 <span className="entry-label">{type.label}</span>
                 <span className="entry-count">{t("home.questionCount", { count: type.count })}</span>
               </Link>

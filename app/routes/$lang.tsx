@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, NavLink, Outlet, useLocation, useParams } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, NavLink, Outlet, useLocation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "#app/components/error-page.tsx";
 import { SITE_NAME } from "#app/utils/meta.ts";
@@ -53,6 +53,22 @@ function LanguageSwitcher({ current }: { current: Language }) {
   );
 }
 
+function HeaderSearch({ lang }: { lang: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  // The search page has its own, larger box.
+  if (location.pathname === `/${lang}/search`) return null;
+  return (
+    <Form method="get" action={`/${lang}/search`} role="search" className="header-search" aria-label={t("search.headerLabel")}>
+      <label htmlFor="header-q" className="visually-hidden">
+        {t("search.headerLabel")}
+      </label>
+      <input id="header-q" type="search" name="q" placeholder={t("search.title")} maxLength={400} />
+      <button type="submit">{t("search.submit")}</button>
+    </Form>
+  );
+}
+
 export default function LanguageLayout() {
   const { t } = useTranslation();
   const lang = useParams().lang as Language;
@@ -71,15 +87,18 @@ export default function LanguageLayout() {
           </Link>
           <LanguageSwitcher current={lang} />
         </div>
-        <nav aria-label={t("site.mainNav")} className="container main-nav">
-          <ul>
-            {(["practices", "questions", "toolkits", "cities"] as const).map((section) => (
-              <li key={section}>
-                <NavLink to={`/${lang}/${section}`}>{t(`nav.${section}`)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <div className="container nav-row">
+          <nav aria-label={t("site.mainNav")} className="main-nav">
+            <ul>
+              {(["practices", "questions", "toolkits", "cities", "search"] as const).map((section) => (
+                <li key={section}>
+                  <NavLink to={`/${lang}/${section}`}>{section === "search" ? t("search.title") : t(`nav.${section}`)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <HeaderSearch lang={lang} />
+        </div>
       </header>
       <main id="main" tabIndex={-1} className="container">
         <Outlet />

@@ -20,7 +20,7 @@ export function segmentsFromMarked(marked: string): Segment[] {
     if (hit) out.push({ text: hit, hit: true });
     rest = end === -1 ? "" : rest.slice(end + 1);
   }
-  return out.map((s) => ({ ...s, text: s.text.replace(/[\u0001\u0002]/g, "") })).filter((s) => s.text.length);
+  return out.map((s) => ({ ...s, text: s.text.split(PRE).join("").split(POST).join("") })).filter((s) => s.text.length);
 }
 
 /** Marks occurrences of words (prefix matches) in plain text, for the fallback search. */

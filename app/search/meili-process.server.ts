@@ -108,7 +108,7 @@ export async function startMeili(opts: { dataDir: string; port: number; log?: (l
       "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? "1",
       "--experimental-reduce-indexing-memory-usage",
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_LOG_LEVEL: process.env.MEILI_LOG_LEVEL ?? "WARN" } },
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_LOG_LEVEL: process.env.MEILI_LOG_LEVEL ?? "ERROR" } },
   );
   const recent: string[] = [];
   const collect = (chunk: Buffer) => {

@@ -38,6 +38,7 @@ const SHAPES: Record<FacetParam, RegExp> = {
 export function parseSearchParams(search: URLSearchParams, known: KnownValues): { params: SearchParams; notices: SearchNotice[] } {
   const notices: SearchNotice[] = [];
   // Control characters (NUL, bidi overrides) are removed before anything else sees the text.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   let q = (search.get("q") ?? "").replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
   if ([...q].length > MAX_QUERY_LENGTH) {
     q = [...q].slice(0, MAX_QUERY_LENGTH).join("").trim();

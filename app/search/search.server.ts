@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { DB } from "#db/client.ts";
 import { CONTENT_TYPES, type ContentType, type SearchDocument } from "./documents.server.ts";
-import { FACETS, fieldOf, type FacetParam } from "./facets.ts";
+import { FACETS, type FacetParam } from "./facets.ts";
 import { hasHit, POST, PRE, segmentsFromMarked, segmentsFromWords, type Segment } from "./highlight.ts";
 import { searchClient, searchConfig } from "./meili.server.ts";
 import { HITS_PER_PAGE, type KnownValues, type SearchNotice, type SearchParams } from "./query.ts";
@@ -171,9 +171,9 @@ export function basicSearch(params: SearchParams, reader: Language, db: DB = get
     .join(" AND ");
   const scores = new Map<string, number>();
   if (ftsQuery) {
-    for (const r of c.prepare("SELECT entity, min(bm25(search_fts, 0, 0, 10.0, 5.0, 1.0, 2.0)) score FROM search_fts WHERE search_fts MATCH ? GROUP BY entity").all(ftsQuery) as { entity: string; score: number }[]) {
-      scores.set(r.entity, r.score);
-    }
+    // bm25() cannot sit inside an aggregate, so the best score per entity is taken here.
+    const rows = c.prepare("SELECT entity, bm25(search_fts, 0, 0, 10.0, 5.0, 1.0, 2.0) score FROM search_fts WHERE search_fts MATCH ?").all(ftsQuery) as { entity: string; score: number }[];
+    for (const r of rows) scores.set(r.entity, Math.min(r.score, scores.get(r.entity) ?? Infinity));
   }
   const matched = ftsQuery ? [...scores.keys()] : (c.prepare("SELECT entity FROM search_entities").all() as { entity: string }[]).map((r) => r.entity);
   const facetSets = new Map<FacetParam, Set<string>>();

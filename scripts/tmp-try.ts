@@ -1,0 +1,31 @@
+import { startMeili, freePort } from "#app/search/meili-process.server.ts";
+import { fetchApiKeys } from "#app/search/meili-keys.server.ts";
+import { adminClient, ensureIndex } from "#app/search/meili.server.ts";
+import { drainOutbox } from "#app/search/sync.server.ts";
+import { createDb } from "#db/client.ts";
+const port = await freePort();
+const m = await startMeili({ dataDir: "/tmp/meili-try2", port });
+const keys = await fetchApiKeys(m.url, m.masterKey);
+process.env.MEILI_URL = m.url; process.env.MEILI_ADMIN_KEY = keys.adminKey; process.env.MEILI_SEARCH_KEY = keys.searchKey; process.env.MEILI_INDEX = "content";
+process.env.DATABASE_PATH = "/tmp/x.db";
+const { searchConfig } = await import("#app/search/meili.server.ts");
+const db = createDb("/tmp/x.db");
+db.$client.prepare("UPDATE search_outbox SET processed_at = NULL, available_at = 0").run();
+const admin = adminClient(searchConfig()!);
+let t = Date.now();
+console.log("ensure", await ensureIndex(admin, "content"), Date.now() - t);
+t = Date.now();
+console.log(await drainOutbox(db, admin, "content"), Date.now() - t, "ms");
+const { meiliSearch, basicSearch } = await import("#app/search/search.server.ts");
+for (const [q, f, lang] of [["refugee", {}, "en"], ["vluchteling", {}, "nl"], ["난민", {}, "ko"], ["refugge", {}, "en"], ["", { theme: ["housing-homelessness"], city: ["utrecht"] }, "en"], ["monitoring", { type: ["answer"] }, "de"]] as const) {
+  const params = { q, page: 1, sort: "relevance" as const, filters: f as never };
+  const r = await meiliSearch(params, lang as never);
+  const b = basicSearch(params, lang as never, db);
+  console.log(JSON.stringify(q), "meili", r.total, r.hits.slice(0, 3).map((h) => `${h.id}/${h.language}:${h.title.map((s) => (s.hit ? `[${s.text}]` : s.text)).join("")}`), "| basic", b.total, b.hits.slice(0,2).map(h=>h.id));
+  if (q === "") console.log(" facets city:", JSON.stringify(r.facets.city.slice(0,4)), "theme:", JSON.stringify(r.facets.theme.slice(0,3)), "basic city:", JSON.stringify(b.facets.city.slice(0,4)));
+}
+const { rebuildIndex } = await import("#app/search/reindex.server.ts");
+console.log(await rebuildIndex(db, admin, "content"));
+const { findDrift } = await import("#app/search/reconcile.server.ts");
+const d = await findDrift(db, admin, "content"); console.log({ missing: d.missing.length, extra: d.extra.length, stale: d.stale.slice(0,3), checked: d.checked });
+await m.stop();

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { createDb, databasePath } from "#db/client.ts";
+import { runMigrations } from "#db/migrate.ts";
+import { startSearch, type SearchRuntime } from "./search-setup.ts";
+
+// The production server: Remix on Express, plus the search server and its sync worker, which stop
+// when this process stops.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT || 3000);
+
+const db = createDb(databasePath());
+runMigrations(db);
+
+let search: SearchRuntime | null = null;
+if (process.env.SEARCH_DISABLED === "1") {
+  console.log("[search] disabled (SEARCH_DISABLED=1): basic search only");
+} else {
+  try {
+    search = await startSearch(db);
+  } catch (error) {
+    console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const server = app.listen(port, () => console.log(`Rights Cities Exchange on http://localhost:${port}`));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  server.close();
+  await search?.stop();
+  db.$client.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
