@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_DATABASE = "data/e2e.db";
+export const E2E_MEILI_DIR = "data/e2e-meili";
+const MEILI_PORT = Number(process.env.E2E_MEILI_PORT || 7811);
 
 // Playwright cannot download its own browsers here: we drive the system Chromium (Debian package).
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -32,7 +34,12 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh database for every run: migrate + import the real content, then serve the production build.
-    command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/content-import.ts && DATABASE_PATH=${E2E_DATABASE} PORT=${PORT} npx remix-serve ./build/server/index.js`,
+    // The real app server, which starts its own Meilisearch (fresh data folder) and sync worker.
+    command: [
+      `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_MEILI_DIR}`,
+      `DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/content-import.ts`,
+      `DATABASE_PATH=${E2E_DATABASE} MEILI_DATA_DIR=${E2E_MEILI_DIR} MEILI_PORT=${MEILI_PORT} PORT=${PORT} NODE_ENV=production npx tsx server/index.ts`,
+    ].join(" && "),
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,6 +12,8 @@ const PAGES = [
   "/de/toolkits/becoming-a-human-rights-city",
   "/nl/toolkits/building-a-local-human-rights-coalition",
   "/en/nope",
+  "/en/search?q=refugee&theme=migration-refugees",
+  "/ko/search?q=%EB%82%9C%EB%AF%BC",
 ];
 
 for (const url of PAGES) {

@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_DATABASE } from "../playwright.config.ts";
 
 test("a broken content file is rejected with file and field named, and the running site is unchanged", async ({ page, request }) => {
-  const before = await (await request.get("/healthz")).json();
+  const before = (await (await request.get("/healthz")).json()).content;
   await page.goto("/en/practices/utrecht-bed-bath-bread");
   const titleBefore = await page.locator("h1").textContent();
 
@@ -29,7 +29,7 @@ test("a broken content file is rejected with file and field named, and the runni
   expect(status).toBe(1);
   expect(stderr).toMatch(/practices\/utrecht-bed-bath-bread\.md:\d+ city: unknown city "atlantis"/);
 
-  expect(await (await request.get("/healthz")).json()).toEqual(before);
+  expect((await (await request.get("/healthz")).json()).content).toEqual(before);
   await page.reload();
   await expect(page.locator("h1")).toHaveText(titleBefore!);
 });
