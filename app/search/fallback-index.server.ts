@@ -11,7 +11,7 @@ export function refreshFallback(db: DB, keys: Iterable<string>): void {
   const c = db.$client;
   const delFts = c.prepare("DELETE FROM search_fts WHERE entity = ?");
   const delEntity = c.prepare("DELETE FROM search_entities WHERE entity = ?");
-  const insEntity = c.prepare("INSERT INTO search_entities (entity, type, document, date) VALUES (?, ?, ?, ?)");
+  const insEntity = c.prepare("INSERT INTO search_entities (entity, type, document, date, languages) VALUES (?, ?, ?, ?, ?)");
   const insFacet = c.prepare("INSERT OR IGNORE INTO search_entity_facets (entity, facet, value) VALUES (?, ?, ?)");
   const insFts = c.prepare("INSERT INTO search_fts (entity, lang, title, summary, body, labels) VALUES (?, ?, ?, ?, ?, ?)");
   for (const key of keys) {
@@ -19,7 +19,7 @@ export function refreshFallback(db: DB, keys: Iterable<string>): void {
     delEntity.run(key);
     const doc = buildDocument(db, key);
     if (!doc) continue;
-    insEntity.run(key, doc.type, JSON.stringify(doc), doc.date);
+    insEntity.run(key, doc.type, JSON.stringify(doc), doc.date, `,${doc.languages.join(",")},`);
     for (const field of FACET_FIELDS) {
       for (const value of facetValues(doc, field)) insFacet.run(key, field, value);
     }

@@ -108,14 +108,10 @@ function facetList(distribution: Record<string, number> | undefined, selected: s
  * Disjunctive faceting with one multi-search: the main query carries every filter; each facet with a
  * selection gets its own count query without its own filter, so its other values keep true counts.
  */
-export async function meiliSearch(params: SearchParams, reader: Language, indexUid?: string): Promise<Omit<SearchResult, "notices" | "mode" | "ms">> {
-  const config = searchConfig();
-  if (!config) throw new Error("search server not configured");
-  const client = searchClient(config);
-  const uid = indexUid ?? config.index;
+export function buildMeiliQueries(params: SearchParams, reader: Language, uid: string): MultiSearchQuery[] {
   const refined = FACETS.filter((f) => params.filters[f.param]?.length);
   const sort = params.sort === "date" ? ["date:desc", `has_${reader}:desc`] : [`has_${reader}:desc`];
-  const queries: MultiSearchQuery[] = [
+  return [
     {
       indexUid: uid,
       q: params.q,
@@ -134,7 +130,15 @@ export async function meiliSearch(params: SearchParams, reader: Language, indexU
     },
     ...refined.map((f) => ({ indexUid: uid, q: params.q, filter: meiliFilter(params.filters, f.param), facets: [f.field], page: 1, hitsPerPage: 0 })),
   ];
-  const { results } = await client.multiSearch({ queries });
+}
+
+export async function meiliSearch(params: SearchParams, reader: Language, indexUid?: string): Promise<Omit<SearchResult, "notices" | "mode" | "ms">> {
+  const config = searchConfig();
+  if (!config) throw new Error("search server not configured");
+  const client = searchClient(config);
+  const uid = indexUid ?? config.index;
+  const refined = FACETS.filter((f) => params.filters[f.param]?.length);
+  const { results } = await client.multiSearch({ queries: buildMeiliQueries(params, reader, uid) });
   const main = results[0] as unknown as SearchResponse<SearchDocument>;
   const facets = emptyFacets();
   for (const f of FACETS) {
@@ -158,58 +162,66 @@ export function queryWords(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
+/** FTS5 query: words ANDed, each ORed with its synonyms, each a quoted prefix (no FTS syntax from the user). */
+export function ftsQueryFor(q: string, groups: SynonymGroups): string {
+  return queryWords(q)
+    .map((w) => `(${expandWord(w, groups).map((x) => `"${x.replace(/"/g, '""')}"*`).join(" OR ")})`)
+    .join(" AND ");
+}
+
 /**
- * The fallback: SQLite FTS5 with the same facets, computed in SQL. Words are ANDed, each word ORed
- * with its synonyms and matched as a prefix; every value is a bound parameter, never interpolated.
+ * The fallback: SQLite FTS5 with the same facets and the same disjunctive counts, computed in SQL.
+ * Every value is a bound parameter, never interpolated.
  */
 export function basicSearch(params: SearchParams, reader: Language, db: DB = getDb()): Omit<SearchResult, "notices" | "mode" | "ms"> {
   synonymsCache ??= loadSynonyms();
   const c = db.$client;
   const words = queryWords(params.q);
-  const ftsQuery = words
-    .map((w) => `(${expandWord(w, synonymsCache!).map((x) => `"${x.replace(/"/g, '""')}"*`).join(" OR ")})`)
-    .join(" AND ");
-  const scores = new Map<string, number>();
-  if (ftsQuery) {
-    // bm25() cannot sit inside an aggregate, so the best score per entity is taken here.
-    const rows = c.prepare("SELECT entity, bm25(search_fts, 0, 0, 10.0, 5.0, 1.0, 2.0) score FROM search_fts WHERE search_fts MATCH ?").all(ftsQuery) as { entity: string; score: number }[];
-    for (const r of rows) scores.set(r.entity, Math.min(r.score, scores.get(r.entity) ?? Infinity));
+  const fts = ftsQueryFor(params.q, synonymsCache);
+  if (fts) {
+    c.exec("CREATE TEMP TABLE IF NOT EXISTS fts_matched (entity TEXT PRIMARY KEY, score REAL NOT NULL)");
+    c.exec("DELETE FROM temp.fts_matched");
+    // bm25() cannot sit inside an aggregate: keep the best score per entity with an upsert instead.
+    c.prepare(
+      `INSERT INTO temp.fts_matched (entity, score)
+       SELECT entity, bm25(search_fts, 0, 0, 10.0, 5.0, 1.0, 2.0) FROM search_fts WHERE search_fts MATCH ?
+       ON CONFLICT(entity) DO UPDATE SET score = min(score, excluded.score)`,
+    ).run(fts);
   }
-  const matched = ftsQuery ? [...scores.keys()] : (c.prepare("SELECT entity FROM search_entities").all() as { entity: string }[]).map((r) => r.entity);
-  const facetSets = new Map<FacetParam, Set<string>>();
-  for (const { param, field } of FACETS) {
-    const values = params.filters[param];
-    if (!values?.length) continue;
-    const rows = c.prepare(`SELECT DISTINCT entity FROM search_entity_facets WHERE facet = ? AND value IN (${values.map(() => "?").join(",")})`).all(field, ...values) as { entity: string }[];
-    facetSets.set(param, new Set(rows.map((r) => r.entity)));
-  }
-  const passes = (entity: string, except?: FacetParam) => [...facetSets].every(([param, set]) => param === except || set.has(entity));
-  const results = matched.filter((e) => passes(e));
+  const join = fts ? "JOIN temp.fts_matched m ON m.entity = e.entity" : "";
+  const filter = (except?: FacetParam) => {
+    const clauses: string[] = [];
+    const args: string[] = [];
+    for (const { param, field } of FACETS) {
+      const values = params.filters[param];
+      if (param === except || !values?.length) continue;
+      clauses.push(`AND e.entity IN (SELECT entity FROM search_entity_facets WHERE facet = ? AND value IN (${values.map(() => "?").join(",")}))`);
+      args.push(field, ...values);
+    }
+    return { sql: clauses.join(" "), args };
+  };
+  const all = filter();
+  const total = (c.prepare(`SELECT count(*) n FROM search_entities e ${join} WHERE 1 ${all.sql}`).get(...all.args) as { n: number }).n;
+  const order =
+    params.sort === "date"
+      ? "e.date DESC"
+      : `${fts ? "m.score ASC, " : ""}instr(e.languages, ?) > 0 DESC, e.date DESC`;
+  const orderArgs = params.sort === "date" ? [] : [`,${reader},`];
+  const rows = c
+    .prepare(`SELECT e.document FROM search_entities e ${join} WHERE 1 ${all.sql} ORDER BY ${order}, e.entity LIMIT ? OFFSET ?`)
+    .all(...all.args, ...orderArgs, HITS_PER_PAGE, (params.page - 1) * HITS_PER_PAGE) as { document: string }[];
 
   const facets = emptyFacets();
-  const facetRows = c.prepare("SELECT entity, facet, value FROM search_entity_facets").all() as { entity: string; facet: string; value: string }[];
-  const matchedSet = new Set(matched);
   for (const { param, field } of FACETS) {
-    const counts: Record<string, number> = {};
-    for (const row of facetRows) {
-      if (row.facet === field && matchedSet.has(row.entity) && passes(row.entity, param)) counts[row.value] = (counts[row.value] ?? 0) + 1;
-    }
-    facets[param] = facetList(counts, params.filters[param]);
+    const f = filter(param);
+    const counts = c
+      .prepare(`SELECT sf.value, count(*) n FROM search_entity_facets sf JOIN search_entities e ON e.entity = sf.entity ${join} WHERE sf.facet = ? ${f.sql} GROUP BY sf.value`)
+      .all(field, ...f.args) as { value: string; n: number }[];
+    facets[param] = facetList(Object.fromEntries(counts.map((r) => [r.value, r.n])), params.filters[param]);
   }
 
-  const docs = new Map<string, { document: string; date: number }>();
-  const load = c.prepare("SELECT document, date FROM search_entities WHERE entity = ?");
-  for (const e of results) docs.set(e, load.get(e) as { document: string; date: number });
-  const hasReader = (e: string) => (JSON.parse(docs.get(e)!.document) as SearchDocument).languages.includes(reader);
-  results.sort((a, b) => {
-    if (params.sort === "date") return docs.get(b)!.date - docs.get(a)!.date;
-    const byScore = (scores.get(a) ?? 0) - (scores.get(b) ?? 0);
-    if (byScore !== 0) return byScore;
-    return Number(hasReader(b)) - Number(hasReader(a)) || docs.get(b)!.date - docs.get(a)!.date;
-  });
-  const start = (params.page - 1) * HITS_PER_PAGE;
-  const hits = results.slice(start, start + HITS_PER_PAGE).map((e) => {
-    const doc = JSON.parse(docs.get(e)!.document) as SearchDocument;
+  const hits = rows.map(({ document }) => {
+    const doc = JSON.parse(document) as SearchDocument;
     const lang = doc.languages.includes(reader) ? reader : doc.original;
     return {
       id: doc.id,
@@ -223,7 +235,7 @@ export function basicSearch(params: SearchParams, reader: Language, db: DB = get
       year: doc.year,
     } satisfies SearchHit;
   });
-  return { total: results.length, page: params.page, pages: Math.max(1, Math.ceil(results.length / HITS_PER_PAGE)), hits, facets };
+  return { total, page: params.page, pages: Math.max(1, Math.ceil(total / HITS_PER_PAGE)), hits, facets };
 }
 
 /** Remembers a recent failure so that a down server costs one timeout, not one per request. */

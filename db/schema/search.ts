@@ -31,6 +31,8 @@ export const searchEntities = sqliteTable("search_entities", {
   /** The whole search document as JSON: what the fallback shows, exactly what Meilisearch gets. */
   document: text("document", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   date: integer("date").notNull(),
+  /** ",en,nl," : lets SQL rank the reader's language first without parsing JSON. */
+  languages: text("languages").notNull().default(""),
 });
 
 export const searchEntityFacets = sqliteTable(

@@ -1,0 +1,1 @@
+ALTER TABLE `search_entities` ADD `languages` text DEFAULT '' NOT NULL;
