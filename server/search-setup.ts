@@ -42,11 +42,11 @@ export async function startSearch(db: DB): Promise<SearchRuntime> {
     const result = await rebuildIndex(db, admin, config.index);
     log(`built the index: ${result.documents} documents in ${result.totalMs} ms`);
   } else {
-    const drift = await findDrift(db, admin, config.index);
+    const drift = await findDrift(db, admin, config.index, { deep: false });
     const queued = queueRepairs(db, drift);
     if (queued) log(`index drift: ${drift.missing.length} missing, ${drift.extra.length} extra, ${drift.stale.length} stale; repairs queued`);
   }
-  const worker = startSyncWorker({ db, client: admin, indexUid: config.index, log });
+  const worker = startSyncWorker({ db, client: admin, indexUid: config.index, log, intervalMs: Number(process.env.SEARCH_SYNC_INTERVAL_MS || 500) });
   const reconcileEvery = Number(process.env.SEARCH_RECONCILE_MS || 10 * 60_000);
   const reconcile = setInterval(() => {
     findDrift(db, admin, config.index)

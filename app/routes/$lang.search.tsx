@@ -11,6 +11,8 @@ import { FACETS, type FacetParam } from "#app/search/facets.ts";
 import { parseSearchParams, searchHref, toggleFilter, type SearchParams } from "#app/search/query.ts";
 import { knownValues, search } from "#app/search/search.server.ts";
 import { countryName } from "#app/utils/format.ts";
+import { cachedByDataVersion } from "#app/utils/data-version-cache.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
 import { langParam } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -28,15 +30,40 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const t = await getT(lang);
   const parsed = parseSearchParams(new URL(request.url).searchParams, knownValues());
   const result = await search(parsed.params, lang, parsed.notices);
-  // Labels for every facet value that can appear, in the reader's language.
-  const labels: Partial<Record<FacetParam, Record<string, string>>> = {};
+  // Labels only for the values on this page, in the reader's language.
+  const all = facetLabels(lang);
+  const labels: FacetLabels = {};
+  const want = (facet: FacetParam, value: string) => {
+    const label = all[facet]?.[value];
+    if (label) (labels[facet] ??= {})[value] = label;
+  };
+  for (const { param } of FACETS) for (const { value } of result.facets[param]) want(param, value);
+  for (const hit of result.hits) {
+    want("type", hit.type);
+    if (hit.city) want("city", hit.city);
+  }
+  const title = parsed.params.q ? `${t("search.title")}: ${parsed.params.q}` : t("search.title");
+  return { lang, params: parsed.params, result, labels, meta: { title, description: t("search.label") } };
+}
+
+type FacetLabels = Partial<Record<FacetParam, Record<string, string>>>;
+
+function computeFacetLabels(lang: Language): FacetLabels {
+  const labels: FacetLabels = {};
   for (const term of listAllTerms(lang)) {
     const facet = (Object.entries(VOCABULARY_OF).find(([, v]) => v === term.vocabulary)?.[0] ?? null) as FacetParam | null;
     if (facet) (labels[facet] ??= {})[term.slug] = term.label;
   }
   labels.city = Object.fromEntries([...cityNames(lang).values()].map((c) => [c.slug, c.name]));
-  const title = parsed.params.q ? `${t("search.title")}: ${parsed.params.q}` : t("search.title");
-  return { lang, params: parsed.params, result, labels, meta: { title, description: t("search.label") } };
+  return labels;
+}
+
+/** Term and city labels per language, kept until the database changes. */
+const labelsCache = cachedByDataVersion(() => new Map<Language, FacetLabels>());
+function facetLabels(lang: Language): FacetLabels {
+  const cache = labelsCache(getDb());
+  if (!cache.has(lang)) cache.set(lang, computeFacetLabels(lang));
+  return cache.get(lang)!;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex, follow" }];

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Meilisearch, type Settings } from "meilisearch";
 import { LANGUAGES } from "#app/i18n/languages.ts";
 import { FACET_FIELDS } from "./facets.ts";
+import { nodeHttpClient } from "./http-client.server.ts";
 import { loadSynonyms, toMeiliSynonyms } from "./synonyms.server.ts";
 
 /**
@@ -31,11 +32,16 @@ export function readEndpoint(dataDir: string): { url: string } | null {
 
 /** The read path: search key only, and a short timeout so a slow server falls back instead of hanging. */
 export function searchClient(config: SearchConfig, timeoutMs = Number(process.env.SEARCH_TIMEOUT_MS || 1000)) {
-  return new Meilisearch({ host: config.url, apiKey: config.searchKey, timeout: timeoutMs });
+  return meiliClient(config.url, config.searchKey, timeoutMs);
 }
 
 export function adminClient(config: SearchConfig) {
-  return new Meilisearch({ host: config.url, apiKey: config.adminKey, timeout: 30_000 });
+  return meiliClient(config.url, config.adminKey, 30_000);
+}
+
+/** Every Meilisearch client goes through node:http (see http-client.server.ts for why). */
+export function meiliClient(host: string, apiKey: string, timeout: number) {
+  return new Meilisearch({ host, apiKey, timeout, httpClient: nodeHttpClient });
 }
 
 const byLanguage = (field: string) => LANGUAGES.map((l) => `${field}_${l}`);

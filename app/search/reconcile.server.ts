@@ -4,8 +4,11 @@ import { allEntityKeys, buildDocument, type SearchDocument } from "./documents.s
 
 export type Drift = { missing: string[]; extra: string[]; stale: string[]; checked: number };
 
-/** Field-by-field comparison of what the index holds with what SQLite says it should hold. */
-export async function findDrift(db: DB, client: Meilisearch, indexUid: string): Promise<Drift> {
+/**
+ * Compares what the index holds with what SQLite says it should hold. Deep: every field of every
+ * document; shallow (cheap enough for start-up on a large index): ids and dates only.
+ */
+export async function findDrift(db: DB, client: Meilisearch, indexUid: string, opts: { deep?: boolean } = { deep: true }): Promise<Drift> {
   const expected = new Map<string, SearchDocument>();
   for (const key of allEntityKeys(db)) {
     const doc = buildDocument(db, key);
@@ -14,15 +17,17 @@ export async function findDrift(db: DB, client: Meilisearch, indexUid: string): 
   const indexed = new Map<string, Record<string, unknown>>();
   const index = client.index(indexUid);
   for (let offset = 0; ; offset += 1000) {
-    const page = await index.getDocuments({ offset, limit: 1000 });
-    for (const d of page.results) indexed.set(String(d.id), d);
+    const page = await index.getDocuments(opts.deep === false ? { offset, limit: 1000, fields: ["id", "date"] } : { offset, limit: 1000 });
+    for (const d of page.results as unknown as Record<string, unknown>[]) indexed.set(String(d.id), d);
     if (page.results.length < 1000) break;
   }
   const same = (a: unknown, b: unknown) => JSON.stringify(a, Object.keys(a as object).sort()) === JSON.stringify(b, Object.keys(b as object).sort());
   return {
     missing: [...expected.keys()].filter((k) => !indexed.has(k)),
     extra: [...indexed.keys()].filter((k) => !expected.has(k)),
-    stale: [...expected].filter(([k, doc]) => indexed.has(k) && !same(doc, indexed.get(k))).map(([k]) => k),
+    stale: [...expected]
+      .filter(([k, doc]) => indexed.has(k) && (opts.deep === false ? doc.date !== indexed.get(k)!.date : !same(doc, indexed.get(k))))
+      .map(([k]) => k),
     checked: expected.size,
   };
 }

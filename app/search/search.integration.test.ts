@@ -139,8 +139,8 @@ describe("sync through the outbox when Meilisearch goes away", () => {
     const port = await freePort();
     let server: ManagedMeili = await startMeili({ dataDir, port });
     const keys = await fetchApiKeys(server.url, server.masterKey);
-    const { Meilisearch } = await import("meilisearch");
-    const client = () => new Meilisearch({ host: server.url, apiKey: keys.adminKey, timeout: 2000 });
+    const { meiliClient } = await import("./meili.server.ts");
+    const client = () => meiliClient(server.url, keys.adminKey, 2000);
     const uid = "outage";
     await ensureIndex(client(), uid);
     await rebuildIndex(t.db, client(), uid);

@@ -2,6 +2,7 @@ import type { Hits, MultiSearchQuery, SearchResponse } from "meilisearch";
 import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { DB } from "#db/client.ts";
+import { cachedByDataVersion } from "#app/utils/data-version-cache.server.ts";
 import { CONTENT_TYPES, type ContentType, type SearchDocument } from "./documents.server.ts";
 import { FACETS, type FacetParam } from "./facets.ts";
 import { hasHit, POST, PRE, segmentsFromMarked, segmentsFromWords, type Segment } from "./highlight.ts";
@@ -35,6 +36,9 @@ export type SearchResult = {
 
 /** Allowed facet values, from the database: taxonomies, published cities, and what the index holds. */
 export function knownValues(db: DB = getDb()): KnownValues {
+  return knownValuesCached(db);
+}
+const knownValuesCached = cachedByDataVersion((db: DB): KnownValues => {
   const rows = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
   const terms = (v: string) => new Set(rows<{ slug: string }>(`SELECT slug FROM taxonomy_terms WHERE vocabulary = '${v}'`).map((r) => r.slug));
   const indexed = (f: string) => new Set(rows<{ value: string }>(`SELECT DISTINCT value FROM search_entity_facets WHERE facet = '${f}'`).map((r) => r.value));
@@ -50,7 +54,7 @@ export function knownValues(db: DB = getDb()): KnownValues {
     year: indexed("year"),
     lang: new Set(LANGUAGES),
   };
-}
+});
 
 const quote = (v: string) => `"${v.replace(/["\\]/g, "\\$&")}"`;
 
