@@ -24,6 +24,7 @@ if (process.env.SEARCH_DISABLED === "1") {
     search = await startSearch(db);
   } catch (error) {
     console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);
+    console.error("[search] to run without a search server (basic search only), set SEARCH_DISABLED=1");
     process.exit(1);
   }
 }

@@ -1,6 +1,17 @@
 import type { DB } from "#db/client.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
-import { buildDocument, type SearchDocument } from "./documents.server.ts";
+import { buildDocument, CONTENT_TYPES, parseEntityKey, type SearchDocument } from "./documents.server.ts";
+
+/**
+ * FTS5 rows of an entity get rowids from its key, so replacing them is a rowid range delete:
+ * `entity` is UNINDEXED, and deleting by it would scan the whole table for every change.
+ */
+export function ftsRowidRange(key: string): [number, number] | null {
+  const parsed = parseEntityKey(key);
+  if (!parsed) return null;
+  const base = (CONTENT_TYPES.indexOf(parsed.type) * 100_000_000 + parsed.id) * 8;
+  return [base, base + 7];
+}
 import { FACET_FIELDS } from "./facets.ts";
 
 /**
@@ -9,13 +20,15 @@ import { FACET_FIELDS } from "./facets.ts";
  */
 export function refreshFallback(db: DB, keys: Iterable<string>): void {
   const c = db.$client;
-  const delFts = c.prepare("DELETE FROM search_fts WHERE entity = ?");
+  const delFts = c.prepare("DELETE FROM search_fts WHERE rowid BETWEEN ? AND ?");
   const delEntity = c.prepare("DELETE FROM search_entities WHERE entity = ?");
   const insEntity = c.prepare("INSERT INTO search_entities (entity, type, document, date, languages) VALUES (?, ?, ?, ?, ?)");
   const insFacet = c.prepare("INSERT OR IGNORE INTO search_entity_facets (entity, facet, value) VALUES (?, ?, ?)");
-  const insFts = c.prepare("INSERT INTO search_fts (entity, lang, title, summary, body, labels) VALUES (?, ?, ?, ?, ?, ?)");
+  const insFts = c.prepare("INSERT INTO search_fts (rowid, entity, lang, title, summary, body, labels) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const key of keys) {
-    delFts.run(key);
+    const range = ftsRowidRange(key);
+    if (!range) continue;
+    delFts.run(range[0], range[1]);
     delEntity.run(key);
     const doc = buildDocument(db, key);
     if (!doc) continue;
@@ -23,9 +36,9 @@ export function refreshFallback(db: DB, keys: Iterable<string>): void {
     for (const field of FACET_FIELDS) {
       for (const value of facetValues(doc, field)) insFacet.run(key, field, value);
     }
-    for (const lang of LANGUAGES) {
+    for (const [i, lang] of LANGUAGES.entries()) {
       if (!doc[`has_${lang}`]) continue;
-      insFts.run(key, lang, doc[`title_${lang}`] ?? "", doc[`summary_${lang}`] ?? "", doc[`body_${lang}`] ?? "", doc.labels.join(" "));
+      insFts.run(range[0] + i, key, lang, doc[`title_${lang}`] ?? "", doc[`summary_${lang}`] ?? "", doc[`body_${lang}`] ?? "", doc.labels.join(" "));
     }
   }
 }

@@ -51,7 +51,9 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
     const signal = init.signal;
     if (signal) {
       if (signal.aborted) req.destroy(new Error("aborted"));
-      signal.addEventListener("abort", () => req.destroy(new Error(`request to ${url.pathname} timed out or was aborted`)), { once: true });
+      const onAbort = () => req.destroy(new Error(`request to ${url.pathname} timed out or was aborted`));
+      signal.addEventListener("abort", onAbort, { once: true });
+      req.once("close", () => signal.removeEventListener("abort", onAbort));
     }
     req.end(body);
   });

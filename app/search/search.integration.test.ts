@@ -200,6 +200,10 @@ describe("sync through the outbox when Meilisearch goes away", () => {
       expect(result.notices).toContainEqual({ kind: "basicSearch" });
       expect(result.total).toBeGreaterThan(0);
       expect(performance.now() - started).toBeLessThan(3000);
+      // The health endpoint tells operators that search is degraded, while reading still works.
+      const { loader } = await import("#app/routes/healthz.ts");
+      const health = (await loader().json()) as { status: string; search: { status: string }; database: string };
+      expect(health).toMatchObject({ status: "degraded", database: "ok", search: { status: "degraded" } });
     } finally {
       process.env.MEILI_URL = saved;
     }
