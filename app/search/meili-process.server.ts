@@ -84,6 +84,45 @@ export function freePort(): Promise<number> {
   });
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Meilisearch itself lets a second process open the same data folder, which corrupts nothing only
+ * by luck. We hold a lock file with our pid; a lock whose process is gone is stale and is replaced.
+ */
+export function acquireDataLock(dataDir: string, log: (line: string) => void = () => {}): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, `${process.pid}\n`, { flag: "wx" });
+      return () => {
+        try {
+          if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(fs.readFileSync(file, "utf8").trim());
+      if (owner && alive(owner)) {
+        throw new MeiliStartError(`the search data folder ${dataDir} is in use by process ${owner} (another app instance); stop it, or use another MEILI_DATA_DIR`);
+      }
+      log(`removing a stale lock left by process ${owner || "unknown"} in ${dataDir}`);
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new MeiliStartError(`could not lock ${dataDir}`);
+}
+
 export async function startMeili(opts: { dataDir: string; port: number; log?: (line: string) => void; timeoutMs?: number }): Promise<ManagedMeili> {
   const { dataDir, port } = opts;
   const log = opts.log ?? (() => {});
@@ -93,6 +132,18 @@ export async function startMeili(opts: { dataDir: string; port: number; log?: (l
       `port ${port} on 127.0.0.1 is already in use; stop what is using it, choose another with MEILI_PORT, or point MEILI_URL at a running Meilisearch`,
     );
   }
+  const release = acquireDataLock(dataDir, log);
+  try {
+    return await spawnMeili(binary, opts, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function spawnMeili(binary: string, opts: { dataDir: string; port: number; log?: (line: string) => void; timeoutMs?: number }, release: () => void): Promise<ManagedMeili> {
+  const { dataDir, port } = opts;
+  const log = opts.log ?? (() => {});
   const masterKey = masterKeyFor(dataDir);
   const dbPath = path.join(dataDir, "data.ms");
   const child = spawn(
@@ -153,6 +204,9 @@ export async function startMeili(opts: { dataDir: string; port: number; log?: (l
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
     await exited;
     clearTimeout(timer);
+    release();
   };
+  // If the process dies on its own, its lock must not outlive it.
+  void exited.then(release);
   return { url, masterKey, process: child, stop };
 }
