@@ -20,16 +20,21 @@ import { FACET_FIELDS } from "./facets.ts";
  */
 export function refreshFallback(db: DB, keys: Iterable<string>): void {
   const c = db.$client;
-  const delFts = c.prepare("DELETE FROM search_fts WHERE rowid BETWEEN ? AND ?");
+  // Point deletes: FTS5 plans a rowid range on DELETE as a scan, equality as a lookup.
+  const delFts = c.prepare("DELETE FROM search_fts WHERE rowid = ?");
   const delEntity = c.prepare("DELETE FROM search_entities WHERE entity = ?");
+  const has = c.prepare("SELECT 1 FROM search_entities WHERE entity = ?");
   const insEntity = c.prepare("INSERT INTO search_entities (entity, type, document, date, languages) VALUES (?, ?, ?, ?, ?)");
   const insFacet = c.prepare("INSERT OR IGNORE INTO search_entity_facets (entity, facet, value) VALUES (?, ?, ?)");
   const insFts = c.prepare("INSERT INTO search_fts (rowid, entity, lang, title, summary, body, labels) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const key of keys) {
     const range = ftsRowidRange(key);
     if (!range) continue;
-    delFts.run(range[0], range[1]);
-    delEntity.run(key);
+    // FTS rows exist only beside an entity row (both are written together): skip the delete when new.
+    if (has.get(key)) {
+      for (let rowid = range[0]; rowid <= range[1]; rowid++) delFts.run(rowid);
+      delEntity.run(key);
+    }
     const doc = buildDocument(db, key);
     if (!doc) continue;
     insEntity.run(key, doc.type, JSON.stringify(doc), doc.date, `,${doc.languages.join(",")},`);
