@@ -79,21 +79,16 @@ function chooseLanguage(doc: SearchDocument, formatted: Record<string, string | 
   return order.find(matched) ?? (doc.languages.includes(reader) ? reader : doc.original);
 }
 
+/** One shape for hits from either engine; only the choice of language and the marking differ. */
+function hitOf(doc: SearchDocument, language: Language, title: Segment[], snippet: Segment[]): SearchHit {
+  return { id: doc.id, type: doc.type, url: doc.url, language, languages: doc.languages, title, snippet, city: doc.city[0] ?? null, year: doc.year };
+}
+
 function toHit(doc: SearchDocument, formatted: Record<string, string | undefined>, reader: Language): SearchHit {
   const lang = chooseLanguage(doc, formatted, reader);
   const body = formatted[`body_${lang}`];
   const snippetSource = hasHit(body) ? body! : (formatted[`summary_${lang}`] ?? doc[`summary_${lang}`] ?? "");
-  return {
-    id: doc.id,
-    type: doc.type,
-    url: doc.url,
-    language: lang,
-    languages: doc.languages,
-    title: segmentsFromMarked(formatted[`title_${lang}`] ?? doc[`title_${lang}`] ?? ""),
-    snippet: segmentsFromMarked(snippetSource),
-    city: doc.city[0] ?? null,
-    year: doc.year,
-  };
+  return hitOf(doc, lang, segmentsFromMarked(formatted[`title_${lang}`] ?? doc[`title_${lang}`] ?? ""), segmentsFromMarked(snippetSource));
 }
 
 function emptyFacets(): Record<FacetParam, FacetCount[]> {
@@ -227,17 +222,7 @@ export function basicSearch(params: SearchParams, reader: Language, db: DB = get
   const hits = rows.map(({ document }) => {
     const doc = JSON.parse(document) as SearchDocument;
     const lang = doc.languages.includes(reader) ? reader : doc.original;
-    return {
-      id: doc.id,
-      type: doc.type,
-      url: doc.url,
-      language: lang,
-      languages: doc.languages,
-      title: segmentsFromWords(doc[`title_${lang}`] ?? "", words),
-      snippet: segmentsFromWords(doc[`summary_${lang}`] ?? "", words),
-      city: doc.city[0] ?? null,
-      year: doc.year,
-    } satisfies SearchHit;
+    return hitOf(doc, lang, segmentsFromWords(doc[`title_${lang}`] ?? "", words), segmentsFromWords(doc[`summary_${lang}`] ?? "", words));
   });
   return { total, page: params.page, pages: Math.max(1, Math.ceil(total / HITS_PER_PAGE)), hits, facets };
 }
