@@ -210,13 +210,26 @@ export function basicSearch(params: SearchParams, reader: Language, db: DB = get
     .prepare(`SELECT e.document FROM search_entities e ${join} WHERE 1 ${all.sql} ORDER BY ${order}, e.entity LIMIT ? OFFSET ?`)
     .all(...all.args, ...orderArgs, HITS_PER_PAGE, (params.page - 1) * HITS_PER_PAGE) as { document: string }[];
 
+  // Facets without a selection share the full filter: one GROUP BY pass counts them all. Each facet
+  // with a selection needs its own pass without its own filter (OR within, AND across).
   const facets = emptyFacets();
+  const count = (fields: string[], f: { sql: string; args: string[] }) =>
+    c
+      .prepare(
+        `SELECT sf.facet, sf.value, count(*) n FROM search_entity_facets sf JOIN search_entities e ON e.entity = sf.entity ${join}
+         WHERE sf.facet IN (${fields.map(() => "?").join(",")}) ${f.sql} GROUP BY sf.facet, sf.value`,
+      )
+      .all(...fields, ...f.args) as { facet: string; value: string; n: number }[];
+  const selected = FACETS.filter((x) => params.filters[x.param]?.length);
+  const rowsByField = new Map<string, { value: string; n: number }[]>();
+  const plain = FACETS.filter((x) => !selected.includes(x)).map((x) => x.field);
+  const passes: [string[], { sql: string; args: string[] }][] = [
+    ...(plain.length ? [[plain, all] as [string[], typeof all]] : []),
+    ...selected.map((x) => [[x.field], filter(x.param)] as [string[], typeof all]),
+  ];
+  for (const [fields, f] of passes) for (const r of count(fields, f)) rowsByField.set(r.facet, [...(rowsByField.get(r.facet) ?? []), r]);
   for (const { param, field } of FACETS) {
-    const f = filter(param);
-    const counts = c
-      .prepare(`SELECT sf.value, count(*) n FROM search_entity_facets sf JOIN search_entities e ON e.entity = sf.entity ${join} WHERE sf.facet = ? ${f.sql} GROUP BY sf.value`)
-      .all(field, ...f.args) as { value: string; n: number }[];
-    facets[param] = facetList(Object.fromEntries(counts.map((r) => [r.value, r.n])), params.filters[param]);
+    facets[param] = facetList(Object.fromEntries((rowsByField.get(field) ?? []).map((r) => [r.value, r.n])), params.filters[param]);
   }
 
   const hits = rows.map(({ document }) => {
