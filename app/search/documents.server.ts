@@ -97,6 +97,14 @@ class DocumentReader {
     return { slug: c.slug, country: c.country, region: c.region, regionId: c.region_id, names };
   }
 
+  /** Title, summary and plain-text body of each translation of a titled item (question, toolkit, chapter). */
+  private titledTexts(table: string, column: string, id: number): Text[] {
+    return this.all<{ lang: Language; title: string; summary: string; body_html: string }>(
+      `SELECT lang, title, summary, body_html FROM ${table} WHERE ${column} = ?`,
+      id,
+    ).map((x) => ({ lang: x.lang, title: x.title, summary: x.summary, body: htmlToText(x.body_html) }));
+  }
+
   private base(type: ContentType, id: number, url: string, original: Language, texts: Text[], date: number): SearchDocument {
     const doc = {
       id: entityKey(type, id),
@@ -187,10 +195,7 @@ class DocumentReader {
       id,
     );
     if (!q || q.status !== "published") return null;
-    const texts = this.all<{ lang: Language; title: string; summary: string; body_html: string }>(
-      "SELECT lang, title, summary, body_html FROM question_translations WHERE question_id = ?",
-      id,
-    ).map((t) => ({ lang: t.lang, title: t.title, summary: t.summary, body: htmlToText(t.body_html) }));
+    const texts = this.titledTexts("question_translations", "question_id", id);
     const terms = this.terms("question_terms", "question_id", id);
     const doc = this.base("question", id, `questions/${q.slug}`, q.original_language, texts, Math.floor(q.updated_at / 1000));
     Object.assign(doc, { questionTypes: [q.type], themes: terms.themes, labels: this.termLabels([q.question_type_id, ...terms.ids]) });
@@ -241,10 +246,7 @@ class DocumentReader {
       id,
     );
     if (!t || t.status !== "published") return null;
-    const texts = this.all<{ lang: Language; title: string; summary: string; body_html: string }>(
-      "SELECT lang, title, summary, body_html FROM toolkit_translations WHERE toolkit_id = ?",
-      id,
-    ).map((x) => ({ lang: x.lang, title: x.title, summary: x.summary, body: htmlToText(x.body_html) }));
+    const texts = this.titledTexts("toolkit_translations", "toolkit_id", id);
     const terms = this.terms("toolkit_terms", "toolkit_id", id);
     const doc = this.base("toolkit", id, `toolkits/${t.slug}`, t.original_language, texts, Math.floor(t.updated_at / 1000));
     Object.assign(doc, { themes: terms.themes, questionTypes: terms.questionTypes, labels: this.termLabels(terms.ids) });
@@ -260,10 +262,7 @@ class DocumentReader {
     );
     if (!t || t.status !== "published") return null;
     const toolkitTitles = new Map(this.all<{ lang: Language; title: string }>("SELECT lang, title FROM toolkit_translations WHERE toolkit_id = ?", ch.toolkit_id).map((r) => [r.lang, r.title]));
-    const texts = this.all<{ lang: Language; title: string; summary: string; body_html: string }>(
-      "SELECT lang, title, summary, body_html FROM chapter_translations WHERE chapter_id = ?",
-      id,
-    ).map((x) => ({ lang: x.lang, title: x.title, summary: x.summary, body: htmlToText(x.body_html) }));
+    const texts = this.titledTexts("chapter_translations", "chapter_id", id);
     const terms = this.terms("toolkit_terms", "toolkit_id", ch.toolkit_id);
     const cities = this.all<{ slug: string; country: string; status: string }>(
       "SELECT c.slug, c.country, c.status FROM chapter_cities x JOIN cities c ON c.id = x.city_id WHERE x.chapter_id = ? ORDER BY x.position",

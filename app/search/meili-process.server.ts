@@ -210,3 +210,18 @@ async function spawnMeili(binary: string, opts: { dataDir: string; port: number;
   void exited.then(release);
   return { url, masterKey, process: child, stop };
 }
+
+/**
+ * For tests and tools that just need a server: a free port can be taken by someone else between
+ * choosing it and binding it, so a "port in use" refusal is retried on a new port.
+ */
+export async function startMeiliOnFreePort(opts: { dataDir: string; log?: (line: string) => void }): Promise<ManagedMeili & { port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { ...(await startMeili({ ...opts, port })), port };
+    } catch (error) {
+      if (attempt >= 5 || !(error instanceof MeiliStartError) || !/already in use/.test(error.message)) throw error;
+    }
+  }
+}

@@ -3,7 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { freePort, masterKeyFor, MeiliStartError, resolveMeiliBinary, startMeili, type ManagedMeili } from "./meili-process.server.ts";
+import { freePort, masterKeyFor, MeiliStartError, resolveMeiliBinary, startMeili, startMeiliOnFreePort, type ManagedMeili } from "./meili-process.server.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -43,14 +43,14 @@ describe("the local Meilisearch process", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "lock"), `${process.ppid}\n`); // a live process that is not us
     const started = performance.now();
-    const second = startMeili({ dataDir: dir, port: await freePort() });
+    const second = startMeiliOnFreePort({ dataDir: dir });
     await expect(second).rejects.toBeInstanceOf(MeiliStartError);
     await expect(second).rejects.toThrow(new RegExp(`in use by process ${process.ppid}`));
     expect(performance.now() - started).toBeLessThan(2000);
 
     fs.writeFileSync(path.join(dir, "lock"), "2147483646\n"); // no such process: stale
     const logs: string[] = [];
-    const m: ManagedMeili = await startMeili({ dataDir: dir, port: await freePort(), log: (l) => logs.push(l) });
+    const m: ManagedMeili = await startMeiliOnFreePort({ dataDir: dir, log: (l) => logs.push(l) });
     cleanups.push(() => m.stop());
     expect(logs.join("\n")).toMatch(/removing a stale lock left by process 2147483646/);
     expect(fs.readFileSync(path.join(dir, "lock"), "utf8").trim()).toBe(String(process.pid));
@@ -59,8 +59,7 @@ describe("the local Meilisearch process", () => {
   });
 
   it("stops when asked, and the port is free again", async () => {
-    const port = await freePort();
-    const m = await startMeili({ dataDir: tmp(), port });
+    const m = await startMeiliOnFreePort({ dataDir: tmp() });
     expect((await fetch(`${m.url}/health`)).ok).toBe(true);
     await m.stop();
     await expect(fetch(`${m.url}/health`)).rejects.toThrow();

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { importContent } from "#app/content/import-content.server.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
-import { startMeili, type ManagedMeili } from "./meili-process.server.ts";
+import type { ManagedMeili } from "./meili-process.server.ts";
 import { fetchApiKeys } from "./meili-keys.server.ts";
 
 // Real SQLite file + real Meilisearch 1.21 (started once by the global setup) + the real content.
@@ -135,9 +135,8 @@ describe("sync through the outbox when Meilisearch goes away", () => {
   it("loses nothing while the server is down and drains when it is back; the fallback answers meanwhile", async () => {
     // A second, private server for this test, so stopping it does not disturb the other tests.
     const dataDir = fs.mkdtempSync(`${t.dir}/meili-`);
-    const { freePort } = await import("./meili-process.server.ts");
-    const port = await freePort();
-    let server: ManagedMeili = await startMeili({ dataDir, port });
+    const { startMeiliOnFreePort } = await import("./meili-process.server.ts");
+    let server: ManagedMeili = await startMeiliOnFreePort({ dataDir });
     const keys = await fetchApiKeys(server.url, server.masterKey);
     const { meiliClient } = await import("./meili.server.ts");
     const client = () => meiliClient(server.url, keys.adminKey, 2000);
@@ -157,7 +156,7 @@ describe("sync through the outbox when Meilisearch goes away", () => {
     const fallback = basicSearch(params("renamed outage"), "en", t.db);
     expect(fallback.hits.map((h) => h.url)).toContain("practices/graz-human-rights-tram");
 
-    server = await startMeili({ dataDir, port });
+    server = await startMeiliOnFreePort({ dataDir }); // same data, possibly a new port
     t.db.$client.prepare("UPDATE search_outbox SET available_at = 0 WHERE processed_at IS NULL").run(); // skip the back-off wait
     const up = await drainOutbox(t.db, client(), uid);
     expect(up.failed).toBe(0);

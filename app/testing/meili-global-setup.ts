@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, startMeili } from "#app/search/meili-process.server.ts";
+import { startMeiliOnFreePort } from "#app/search/meili-process.server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,9 +13,8 @@ declare module "vitest" {
 /** One real Meilisearch for the whole Vitest run; each test file uses its own index names. */
 export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rce-meili-"));
-  const port = await freePort();
-  const meili = await startMeili({ dataDir, port });
-  project.provide("meili", { url: meili.url, masterKey: meili.masterKey, dataDir, port });
+  const meili = await startMeiliOnFreePort({ dataDir });
+  project.provide("meili", { url: meili.url, masterKey: meili.masterKey, dataDir, port: meili.port });
   return async () => {
     await meili.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
