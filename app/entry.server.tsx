@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { languageCookie } from "./i18n/i18next.server.ts";
 import { isLanguage } from "./i18n/languages.ts";
+import { NonceProvider } from "./utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,10 +18,31 @@ async function rememberLanguage(request: Request, headers: Headers) {
   if (current !== segment) headers.append("Set-Cookie", await languageCookie.serialize(segment));
 }
 
-function securityHeaders(headers: Headers) {
+/**
+ * Enforced CSP: scripts only with this response's nonce (and what they load, 'strict-dynamic'), no
+ * plugins, no <base>, no framing. User Markdown is sanitised before it is stored; this is the second
+ * layer. The dev server (Vite) injects its own scripts, so the policy applies to production builds.
+ */
+function securityHeaders(headers: Headers, nonce: string | undefined) {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
+  if (!nonce) return;
+  headers.set(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+      "style-src 'self'",
+      "img-src 'self' https: data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
 }
 
 export async function handleDataRequest(response: Response, { request }: { request: Request }) {
@@ -33,16 +55,20 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   await rememberLanguage(request, responseHeaders);
-  securityHeaders(responseHeaders);
+  const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  securityHeaders(responseHeaders, nonce);
   const waitForAll = isbot(request.headers.get("user-agent") || "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce ?? ""}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

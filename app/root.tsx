@@ -18,6 +18,7 @@ import { useI18nInstance } from "./i18n/instance.ts";
 import { FALLBACK_LANGUAGE, isLanguage, LANGUAGES, pathInLanguage } from "./i18n/languages.ts";
 import { resources } from "./i18n/resources.server.ts";
 import stylesheet from "./styles/app.css?url";
+import { useNonce } from "./utils/nonce.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const lang = data?.lang ?? FALLBACK_LANGUAGE;
   const onLanguagePage = isLanguage(location.pathname.split("/")[1]);
+  const nonce = useNonce();
   return (
     <html lang={lang} dir="ltr">
       <head>
@@ -59,8 +61,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

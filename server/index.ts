@@ -7,6 +7,7 @@ import express from "express";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 import { startSearch, type SearchRuntime } from "./search-setup.ts";
+import { baseHeaders, bodyLimit, cspNonce, sameOriginWrites, writeRateLimit } from "./security.ts";
 
 // The production server: Remix on Express, plus the search server and its sync worker, which stop
 // when this process stops.
@@ -32,10 +33,25 @@ if (process.env.SEARCH_DISABLED === "1") {
 const build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or "1") lets req.ip come from X-Forwarded-For;
+// without it the header is ignored, so clients cannot pick their address for the rate limits.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+app.use(baseHeaders);
 app.use(compression());
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.use(sameOriginWrites(process.env.PUBLIC_URL?.replace(/\/$/, "")));
+app.use(writeRateLimit(Number(process.env.WRITE_RATE_LIMIT || 120)));
+app.use(bodyLimit(1_000_000));
+app.use(cspNonce);
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({ ip: req.ip ?? "", cspNonce: res.locals.cspNonce as string }),
+  }),
+);
 
 const server = app.listen(port, () => console.log(`Rights Cities Exchange on http://localhost:${port}`));
 

@@ -10,11 +10,18 @@ export function ErrorPage() {
   const lang = isLanguage(params.lang) ? params.lang : FALLBACK_LANGUAGE;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
-  const notFound = status === 404;
+  const [title, text] =
+    status === 404 || status === 410
+      ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
+        : status === 429
+          ? [t("errors.tooManyTitle"), t("errors.tooManyText")]
+          : [t("errors.errorTitle"), t("errors.errorText")];
   return (
     <div className="error-page">
-      <h1>{notFound ? t("errors.notFoundTitle") : t("errors.errorTitle")}</h1>
-      <p>{notFound ? t("errors.notFoundText") : t("errors.errorText")}</p>
+      <h1>{title}</h1>
+      <p>{text}</p>
       <p className="muted">{t("errors.status", { status })}</p>
       <p>
         <Link to={`/${lang}`}>{t("errors.goHome")}</Link>

@@ -27,7 +27,7 @@ function replaceSources(tx: Tx, owner: SourceOwner, ownerId: number, list: { tit
  * Finds the row with this key; inserts, updates or leaves it according to the content hash.
  * Returns the id, and whether children must be rewritten.
  */
-function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLiteColumn }>(
+function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLiteColumn; origin: SQLiteColumn }>(
   tx: Tx,
   table: T,
   where: ReturnType<typeof eq>,
@@ -35,10 +35,11 @@ function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLi
   hash: string,
   counts: Counts,
 ): { id: number; changed: boolean } {
-  const existing = tx.select({ id: table.id, hash: table.contentHash }).from(table as SQLiteTable).where(where).get() as
-    | { id: number; hash: string | null }
+  const existing = tx.select({ id: table.id, hash: table.contentHash, origin: table.origin }).from(table as SQLiteTable).where(where).get() as
+    | { id: number; hash: string | null; origin: string }
     | undefined;
-  if (existing && existing.hash === hash) {
+  // Once edited in the app, the database copy is the newer one: the file no longer overwrites it.
+  if (existing && (existing.hash === hash || existing.origin === "app")) {
     counts.unchanged++;
     return { id: existing.id, changed: false };
   }

@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, NavLink, Outlet, useLocation, useParams } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, NavLink, Outlet, useLoaderData, useLocation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "#app/components/error-page.tsx";
+import { getUser } from "#app/auth/auth.server.ts";
 import { SITE_NAME } from "#app/utils/meta.ts";
 import { detectLanguage } from "#app/i18n/i18next.server.ts";
 import { ENDONYMS, isLanguage, LANGUAGES, pathInLanguage, type Language } from "#app/i18n/languages.ts";
@@ -10,7 +11,10 @@ import { ENDONYMS, isLanguage, LANGUAGES, pathInLanguage, type Language } from "
 const LOOKS_LIKE_LANGUAGE = /^[a-z]{2}(?:[-_][a-z0-9]{2,8})?$/i;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (isLanguage(params.lang)) return null;
+  if (isLanguage(params.lang)) {
+    const user = getUser(request);
+    return { user: user ? { name: user.displayName } : null };
+  }
   const url = new URL(request.url);
   const segment = params.lang ?? "";
   const base = segment.slice(0, 2).toLowerCase();
@@ -69,9 +73,41 @@ function HeaderSearch({ lang }: { lang: Language }) {
   );
 }
 
+/** Sign in, or the signed-in person's dashboard, account and sign-out (a POST, so links cannot sign anyone out). */
+function UserMenu({ lang, user }: { lang: Language; user: { name: string } | null }) {
+  const { t } = useTranslation();
+  if (!user) {
+    return (
+      <nav aria-label={t("nav.account")} className="user-menu">
+        <Link to={`/${lang}/login`}>{t("nav.signIn")}</Link>
+      </nav>
+    );
+  }
+  return (
+    <nav aria-label={t("nav.account")} className="user-menu">
+      <ul>
+        <li>
+          <NavLink to={`/${lang}/dashboard`}>{t("nav.dashboard")}</NavLink>
+        </li>
+        <li>
+          <NavLink to={`/${lang}/account`}>{user.name}</NavLink>
+        </li>
+        <li>
+          <Form method="post" action={`/${lang}/logout`}>
+            <button type="submit" className="link-button">
+              {t("auth.signOut")}
+            </button>
+          </Form>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 export default function LanguageLayout() {
   const { t } = useTranslation();
   const lang = useParams().lang as Language;
+  const data = useLoaderData<typeof loader>();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -85,6 +121,7 @@ export default function LanguageLayout() {
             </span>{" "}
             {t("site.name")}
           </Link>
+          <UserMenu lang={lang} user={data?.user ?? null} />
           <LanguageSwitcher current={lang} />
         </div>
         <div className="container nav-row">

@@ -28,3 +28,8 @@ export function countryName(code: string, lang: Language): string {
     return code;
   }
 }
+
+/** Date and time in UTC, the one zone every editor and the audit log agree on. */
+export function formatDateTime(value: Date | string | number, lang: Language): string {
+  return `${new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(value))} UTC`;
+}

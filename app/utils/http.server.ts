@@ -16,3 +16,9 @@ export function orNotFound<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) notFound();
   return value;
 }
+
+/** Only local paths: `//evil.example` and `https://…` fall back, so redirects never leave the site. */
+export function safeRedirect(to: string | null | undefined, fallback: string): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

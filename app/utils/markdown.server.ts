@@ -17,6 +17,17 @@ const processor = unified()
   .use(rehypeSanitize)
   .use(rehypeStringify);
 
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  try {
+    return String(processor.processSync(markdown));
+  } catch (error) {
+    // Nesting a few thousand levels deep (`>>>>…`, `- - - …`, `****…a****…`: a few KB of input) overflows
+    // the call stack in the recursive tree walkers. Show such a document as escaped plain text instead of
+    // failing the import or the request. Nothing that rendered before renders differently.
+    if (error instanceof RangeError) return `<p>${escapeHtml(markdown)}</p>`;
+    throw error;
+  }
 }

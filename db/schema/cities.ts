@@ -2,17 +2,8 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { contentHash, createdAt, id, lang, origin, status, updatedAt } from "./columns.ts";
 import { taxonomyTerms } from "./taxonomy.ts";
 
-export const HR_CITY_STATUSES = ["declared", "no-formal-declaration"] as const;
-export const HR_CITY_BASES = [
-  "declaration",
-  "ordinance",
-  "charter",
-  "council-decision",
-  "motion",
-  "civil-society",
-  "none",
-] as const;
-export const CITY_FACT_KINDS = ["institution", "charter", "network", "monitoring"] as const;
+import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES } from "../../app/domain/enums.ts";
+export { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES };
 
 export const cities = sqliteTable(
   "cities",

@@ -6,3 +6,5 @@ export * from "./questions.ts";
 export * from "./toolkits.ts";
 export * from "./sources.ts";
 export * from "./search.ts";
+export * from "./accounts.ts";
+export * from "./editorial.ts";

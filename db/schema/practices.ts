@@ -4,18 +4,8 @@ import { contentHash, createdAt, id, lang, origin, status, updatedAt } from "./c
 import { taxonomyTerms } from "./taxonomy.ts";
 import type { CoCitiesDimension, CoCitiesLevel } from "../../app/domain/co-cities.ts";
 
-export const PARTNER_ROLES = [
-  "municipality",
-  "civil-society",
-  "university",
-  "media",
-  "business",
-  "cultural-institution",
-  "national-government",
-  "international-organisation",
-  "residents",
-] as const;
-export const PARTNER_FORMALITIES = ["informal", "network", "agreement", "contract", "statutory"] as const;
+import { PARTNER_FORMALITIES, PARTNER_ROLES } from "../../app/domain/enums.ts";
+export { PARTNER_FORMALITIES, PARTNER_ROLES };
 export { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "../../app/domain/co-cities.ts";
 export type { CoCitiesDimension, CoCitiesLevel } from "../../app/domain/co-cities.ts";
 

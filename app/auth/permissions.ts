@@ -1,0 +1,89 @@
+/**
+ * The permission matrix, checked in and read by `authorize()`. It is the single statement of who may
+ * do what; the HTTP test (app/auth/matrix.http.test.ts) calls the real routes for every cell and fails
+ * on any difference. Anything not named here is denied.
+ *
+ * Subjects: a contributor is `contributor_own` for items of a city they belong to and
+ * `contributor_other` for every other city. Disabled users have no session, so they are `anonymous`.
+ *
+ * Item states: the item's status, and for published items with a proposed change waiting, the
+ * state of that change (`published_draft`, `published_in_review`).
+ */
+export const SUBJECTS = ["anonymous", "contributor_own", "contributor_other", "curator", "admin"] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export const ITEM_TYPES = ["practice", "answer", "city"] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export const ITEM_STATES = ["draft", "in_review", "published", "published_draft", "published_in_review", "archived"] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const ITEM_ACTIONS = [
+  "view",
+  "edit",
+  "submit",
+  "withdraw",
+  "publish",
+  "request_changes",
+  "reject",
+  "unpublish",
+  "archive",
+  "reopen",
+  "history",
+  "restore",
+] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+export const GLOBAL_ACTIONS = [
+  "create_practice",
+  "create_answer",
+  "dashboard",
+  "review_queue",
+  "invite_contributor",
+  "invite_curator",
+  "manage_users",
+  "view_audit",
+  "view_mailbox",
+] as const;
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
+
+const ALL = ITEM_STATES;
+const EDITORS = ["curator", "admin"] as const;
+
+type Cells = Partial<Record<Subject, readonly ItemState[]>>;
+const same = (states: readonly ItemState[], ...subjects: Subject[]): Cells => Object.fromEntries(subjects.map((s) => [s, states]));
+
+/** Item actions, the same for practices, answers and city profiles. */
+export const ITEM_MATRIX: Record<ItemAction, Cells> = {
+  view: same(ALL, "contributor_own", ...EDITORS),
+  edit: {
+    contributor_own: ["draft", "published", "published_draft"],
+    ...same(["draft", "in_review", "published", "published_draft", "published_in_review"], ...EDITORS),
+  },
+  submit: same(["draft", "published_draft"], "contributor_own", ...EDITORS),
+  withdraw: same(["in_review", "published_in_review"], "contributor_own", ...EDITORS),
+  publish: same(["draft", "in_review", "published_draft", "published_in_review"], ...EDITORS),
+  request_changes: same(["in_review", "published_in_review"], ...EDITORS),
+  reject: same(["in_review", "published_in_review"], ...EDITORS),
+  unpublish: same(["published", "published_draft", "published_in_review"], ...EDITORS),
+  archive: same(["draft", "published", "published_draft", "published_in_review"], ...EDITORS),
+  reopen: same(["archived"], ...EDITORS),
+  history: same(ALL, "contributor_own", ...EDITORS),
+  restore: {
+    contributor_own: ["draft", "published", "published_draft"],
+    ...same(["draft", "in_review", "published", "published_draft", "published_in_review"], ...EDITORS),
+  },
+};
+
+/** Actions on no particular item. `create_*` for a contributor also needs the city to be theirs. */
+export const GLOBAL_MATRIX: Record<GlobalAction, readonly ("anonymous" | "contributor" | "curator" | "admin")[]> = {
+  create_practice: ["contributor", ...EDITORS],
+  create_answer: ["contributor", ...EDITORS],
+  dashboard: ["contributor", ...EDITORS],
+  review_queue: EDITORS,
+  invite_contributor: EDITORS,
+  invite_curator: ["admin"],
+  manage_users: ["admin"],
+  view_audit: ["admin"],
+  view_mailbox: ["admin"],
+};

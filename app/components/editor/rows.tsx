@@ -1,0 +1,28 @@
+import type { FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** How many empty rows a repeated group offers, so people can add entries without JavaScript. */
+export const SPARE_ROWS = 2;
+export const withSpareRows = <T,>(rows: T[] | undefined, blank: T): T[] => [...(rows ?? []), ...Array.from({ length: SPARE_ROWS }, () => blank)];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any>;
+export type RowFields = Record<string, AnyField>;
+
+/** A repeated group (partners, sources, facts): one fieldset per row. */
+export function RowGroup({ rows, legend, help, children }: { rows: AnyField[]; legend: string; help?: string; children: (row: RowFields, index: number) => ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="row-group">
+      <legend>{legend}</legend>
+      {help ? <p className="field-help">{help}</p> : null}
+      {rows.map((row, i) => (
+        <fieldset key={row.key} className="row">
+          <legend className="visually-hidden">{t("editor.row", { n: i + 1 })}</legend>
+          {children((row as unknown as { getFieldset: () => RowFields }).getFieldset(), i)}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}

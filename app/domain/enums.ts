@@ -1,0 +1,21 @@
+/** Fixed value lists shared by the database schema, the content files and the editing forms (no DB imports: used in the UI). */
+export const PARTNER_ROLES = [
+  "municipality",
+  "civil-society",
+  "university",
+  "media",
+  "business",
+  "cultural-institution",
+  "national-government",
+  "international-organisation",
+  "residents",
+] as const;
+export const PARTNER_FORMALITIES = ["informal", "network", "agreement", "contract", "statutory"] as const;
+
+export const HR_CITY_STATUSES = ["declared", "no-formal-declaration"] as const;
+export const HR_CITY_BASES = ["declaration", "ordinance", "charter", "council-decision", "motion", "civil-society", "none"] as const;
+export const CITY_FACT_KINDS = ["institution", "charter", "network", "monitoring"] as const;
+
+/** Account roles, weakest first. */
+export const ROLES = ["contributor", "curator", "admin"] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,228 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DB } from "#db/client.ts";
+import * as s from "#db/schema/index.ts";
+import type { Language } from "#app/i18n/languages.ts";
+import { listAllTerms } from "#app/models/taxonomy.server.ts";
+import type { Vocab } from "./forms.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "./snapshot-types.ts";
+
+/**
+ * Form values ↔ snapshots. Forms edit one language at a time: the original (with the structure of
+ * the item) or one translation; the other languages in the snapshot are carried over untouched.
+ */
+export function vocabularies(lang: Language) {
+  const terms = listAllTerms(lang);
+  const of = (v: s.Vocabulary) => terms.filter((t) => t.vocabulary === v).map((t) => ({ slug: t.slug, label: t.label }));
+  return { themes: of("theme"), questionTypes: of("question_type"), udhrArticles: of("udhr_article"), sdgs: of("sdg") };
+}
+export type Vocabularies = ReturnType<typeof vocabularies>;
+export const vocabSlugs = (v: Vocabularies): Vocab => ({
+  themes: v.themes.map((t) => t.slug),
+  questionTypes: v.questionTypes.map((t) => t.slug),
+  udhrArticles: v.udhrArticles.map((t) => t.slug),
+  sdgs: v.sdgs.map((t) => t.slug),
+});
+
+type PracticeTextForm = { title: string; summary: string; body: string; outcomes?: string[]; continuity?: string };
+export type PracticeForm = PracticeTextForm & {
+  startYear?: number;
+  endYear?: number;
+  ongoing: "unknown" | "yes" | "no";
+  themes: string[];
+  questionTypes: string[];
+  udhrArticles: string[];
+  sdgs: string[];
+  coCities: Record<string, string | undefined>;
+  partners: { name: string; role: PracticeSnapshot["partners"][number]["role"]; formality?: NonNullable<PracticeSnapshot["partners"][number]["formality"]> }[];
+  sources: SourceRow[];
+};
+
+export const practiceText = (f: PracticeTextForm): PracticeText => ({
+  title: f.title,
+  summary: f.summary,
+  bodyMd: f.body,
+  outcomes: f.outcomes ?? [],
+  continuity: f.continuity ?? null,
+});
+
+export function practiceFromForm(f: PracticeForm, base: Pick<PracticeSnapshot, "slug" | "cityId" | "originalLanguage" | "translations">): PracticeSnapshot {
+  return {
+    slug: base.slug,
+    cityId: base.cityId,
+    originalLanguage: base.originalLanguage,
+    startYear: f.startYear ?? null,
+    endYear: f.endYear ?? null,
+    ongoing: f.ongoing === "unknown" ? null : f.ongoing === "yes",
+    coCities: Object.fromEntries(Object.entries(f.coCities).filter(([, v]) => v)) as PracticeSnapshot["coCities"],
+    themes: f.themes,
+    questionTypes: f.questionTypes,
+    udhrArticles: f.udhrArticles,
+    sdgs: f.sdgs,
+    partners: f.partners.map((p) => ({ name: p.name, role: p.role, formality: p.formality ?? null })),
+    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
+    translations: { ...base.translations, [base.originalLanguage]: practiceText(f) },
+  };
+}
+
+/** Default values for the practice form, in Conform's shape (strings; lists as arrays). */
+export function practiceToForm(p: PracticeSnapshot, lang: Language = p.originalLanguage) {
+  const t = p.translations[lang];
+  return {
+    title: t?.title ?? "",
+    summary: t?.summary ?? "",
+    body: t?.bodyMd ?? "",
+    outcomes: (t?.outcomes ?? []).join("\n"),
+    continuity: t?.continuity ?? "",
+    startYear: p.startYear?.toString() ?? "",
+    endYear: p.endYear?.toString() ?? "",
+    ongoing: p.ongoing === null ? "unknown" : p.ongoing ? "yes" : "no",
+    themes: p.themes,
+    questionTypes: p.questionTypes,
+    udhrArticles: p.udhrArticles,
+    sdgs: p.sdgs,
+    coCities: p.coCities as Record<string, string>,
+    partners: p.partners.map((x) => ({ name: x.name, role: x.role, formality: x.formality ?? "" })),
+    sources: p.sources,
+  };
+}
+
+export function answerFromForm(f: { summary: string; body: string; sources: SourceRow[] }, base: Pick<AnswerSnapshot, "questionId" | "cityId" | "originalLanguage" | "translations">): AnswerSnapshot {
+  return {
+    questionId: base.questionId,
+    cityId: base.cityId,
+    originalLanguage: base.originalLanguage,
+    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
+    translations: { ...base.translations, [base.originalLanguage]: { summary: f.summary, bodyMd: f.body } },
+  };
+}
+
+export function answerToForm(a: AnswerSnapshot, lang: Language = a.originalLanguage) {
+  const t = a.translations[lang];
+  return { summary: t?.summary ?? "", body: t?.bodyMd ?? "", sources: a.sources };
+}
+
+export type CityForm = {
+  name: string;
+  summary: string;
+  body: string;
+  website?: string;
+  population?: number;
+  populationYear?: number;
+  populationSource?: string;
+  hrCityStatus: CitySnapshot["hrCityStatus"];
+  hrCitySince?: string[];
+  hrCityBasis: CitySnapshot["hrCityBasis"];
+  facts: { kind: CitySnapshot["facts"][number]["kind"]; name: string; since?: string; url?: string }[];
+  sources: SourceRow[];
+};
+
+export function cityFromForm(f: CityForm, base: CitySnapshot): CitySnapshot {
+  return {
+    ...base,
+    population: f.population ?? null,
+    populationYear: f.populationYear ?? null,
+    populationSource: f.populationSource ?? null,
+    hrCityStatus: f.hrCityStatus,
+    hrCitySince: f.hrCitySince ?? [],
+    hrCityBasis: f.hrCityBasis,
+    website: f.website ?? null,
+    facts: f.facts.map((x) => ({ kind: x.kind, name: x.name, since: x.since ?? null, url: x.url ?? null })),
+    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
+    translations: { ...base.translations, [base.originalLanguage]: { name: f.name, summary: f.summary, bodyMd: f.body } },
+  };
+}
+
+export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage) {
+  const t = c.translations[lang];
+  return {
+    name: t?.name ?? "",
+    summary: t?.summary ?? "",
+    body: t?.bodyMd ?? "",
+    website: c.website ?? "",
+    population: c.population?.toString() ?? "",
+    populationYear: c.populationYear?.toString() ?? "",
+    populationSource: c.populationSource ?? "",
+    hrCityStatus: c.hrCityStatus,
+    hrCitySince: c.hrCitySince.join(", "),
+    hrCityBasis: c.hrCityBasis,
+    facts: c.facts.map((f) => ({ kind: f.kind, name: f.name, since: f.since ?? "", url: f.url ?? "" })),
+    sources: c.sources,
+  };
+}
+
+/** A URL-safe, unique slug from a title; titles in other scripts fall back to the city slug. */
+export function uniqueSlug(db: DB, title: string, citySlug: string): string {
+  const base =
+    title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "";
+  const root = base.length >= 3 ? base : `${citySlug}-practice`;
+  let slug = root;
+  for (let n = 2; db.select({ id: s.practices.id }).from(s.practices).where(eq(s.practices.slug, slug)).get(); n++) slug = `${root}-${n}`;
+  return slug;
+}
+
+/** The cities an actor may create items for: their own, or all for curators and admins. */
+export function creatableCities(db: DB, actor: { role: s.Role; cityIds: number[] }, lang: Language) {
+  const rows = db
+    .select({ id: s.cities.id, slug: s.cities.slug, originalLanguage: s.cities.originalLanguage })
+    .from(s.cities)
+    .orderBy(asc(s.cities.slug))
+    .all()
+    .filter((c) => actor.role !== "contributor" || actor.cityIds.includes(c.id));
+  const names = db.select().from(s.cityTranslations).all();
+  return rows.map((c) => ({
+    ...c,
+    name: (names.find((n) => n.cityId === c.id && n.lang === lang) ?? names.find((n) => n.cityId === c.id && n.lang === c.originalLanguage))?.name ?? c.slug,
+  }));
+}
+
+export function questionOptions(db: DB, lang: Language) {
+  const qs = db.select({ id: s.questions.id, slug: s.questions.slug, originalLanguage: s.questions.originalLanguage }).from(s.questions).where(eq(s.questions.status, "published")).all();
+  const ts = db.select().from(s.questionTranslations).all();
+  return qs.map((q) => ({
+    ...q,
+    title: (ts.find((t) => t.questionId === q.id && t.lang === lang) ?? ts.find((t) => t.questionId === q.id && t.lang === q.originalLanguage))?.title ?? q.slug,
+  }));
+}
+
+export function answerExists(db: DB, questionId: number, cityId: number): number | null {
+  return db.select({ id: s.answers.id }).from(s.answers).where(and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId))).get()?.id ?? null;
+}
+
+/** A human name for an item in the editor: its title, or for answers the question and the city. */
+export function itemLabel(db: DB, type: s.EditableType, snap: Snapshot | null, lang: Language): string {
+  if (!snap) return "";
+  const pickText = <T,>(tr: Partial<Record<Language, T>>, original: Language) => tr[lang] ?? tr[original];
+  if (type === "practice") {
+    const p = snap as PracticeSnapshot;
+    return pickText(p.translations, p.originalLanguage)?.title ?? p.slug;
+  }
+  if (type === "city") {
+    const c = snap as CitySnapshot;
+    return pickText(c.translations, c.originalLanguage)?.name ?? "";
+  }
+  const a = snap as AnswerSnapshot;
+  const q = questionOptions(db, lang).find((x) => x.id === a.questionId);
+  const city = creatableCities(db, { role: "admin", cityIds: [] }, lang).find((c) => c.id === a.cityId);
+  return `${city?.name ?? ""}: ${q?.title ?? ""}`;
+}
+
+/** Where the public sees a published item. */
+export function publicPath(db: DB, lang: Language, type: s.EditableType, id: number): string | null {
+  if (type === "practice") {
+    const slug = db.select({ slug: s.practices.slug }).from(s.practices).where(eq(s.practices.id, id)).get()?.slug;
+    return slug ? `/${lang}/practices/${slug}` : null;
+  }
+  if (type === "city") {
+    const slug = db.select({ slug: s.cities.slug }).from(s.cities).where(eq(s.cities.id, id)).get()?.slug;
+    return slug ? `/${lang}/cities/${slug}` : null;
+  }
+  const q = db.select({ slug: s.questions.slug }).from(s.answers).innerJoin(s.questions, eq(s.questions.id, s.answers.questionId)).where(eq(s.answers.id, id)).get();
+  return q ? `/${lang}/questions/${q.slug}` : null;
+}

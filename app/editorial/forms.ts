@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
+import { LANGUAGES } from "#app/i18n/languages.ts";
+
+/**
+ * One Zod schema per form, used by Conform in the browser and again in the action. Messages are
+ * codes (`too_long:200`) that the form translates into the reader's language next to the field.
+ * Only the fields named here are read: status, city of an existing item, author and the like
+ * cannot be set by adding form fields.
+ */
+export const LIMITS = { title: 200, summary: 1000, body: 100_000, line: 500, lines: 20, rows: 30, name: 200, url: 2000, comment: 2000, email: 254 } as const;
+
+// Control characters (except tab and newline) and bidirectional overrides: invisible, and used to disguise text.
+// eslint-disable-next-line no-control-regex
+const BAD_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+const str = () => z.string({ required_error: "required", invalid_type_error: "invalid" });
+
+export const line = (max: number = LIMITS.title) =>
+  str()
+    .transform((v) => v.trim())
+    .pipe(str().min(1, "required").max(max, `too_long:${max}`).refine((v) => !BAD_CHARS.test(v) && !/[\r\n]/.test(v), "bad_chars"));
+
+export const multiline = (max: number) =>
+  str()
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+    .pipe(str().min(1, "required").max(max, `too_long:${max}`).refine((v) => !BAD_CHARS.test(v), "bad_chars"));
+
+export const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional();
+
+const httpUrl = () =>
+  line(LIMITS.url).refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "http:" || u.protocol === "https:") && Boolean(u.hostname);
+    } catch {
+      return false;
+    }
+  }, "url");
+
+const year = () => z.coerce.number({ invalid_type_error: "year" }).int("year").min(1900, "year").max(2100, "year");
+
+/** Lines of a textarea as a list (outcomes). */
+const lines = () =>
+  multiline(LIMITS.lines * (LIMITS.line + 1))
+    .transform((v) => v.split("\n").map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(LIMITS.line, `too_long:${LIMITS.line}`)).max(LIMITS.lines, `too_many:${LIMITS.lines}`));
+
+/**
+ * Repeated rows (partners, sources, facts): the form always offers a few empty rows so it works
+ * without JavaScript; empty rows are dropped, half-filled ones are errors on the missing field.
+ */
+function rows<T extends z.ZodRawShape>(shape: T, required: (keyof T & string)[]) {
+  const loose = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
+  return z
+    .array(
+      z.object(loose).superRefine((row, ctx) => {
+        const filled = Object.values(row).some((v) => v !== undefined && v !== "");
+        if (!filled) return;
+        for (const key of required) if (row[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "required" });
+      }),
+    )
+    .max(LIMITS.rows + 5, `too_many:${LIMITS.rows}`)
+    .default([])
+    .transform((list) => list.filter((row) => Object.values(row).some((v) => v !== undefined && v !== "")) as z.infer<z.ZodObject<T>>[])
+    .pipe(z.array(z.any()).max(LIMITS.rows, `too_many:${LIMITS.rows}`));
+}
+
+const sources = () => rows({ title: line(LIMITS.title), url: httpUrl() }, ["title", "url"]);
+
+const pick = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { errorMap: () => ({ message: "unknown_value" }) });
+const pickMany = (values: readonly string[]) =>
+  z
+    .array(z.string({ invalid_type_error: "invalid" }))
+    .max(200, "invalid")
+    .default([])
+    .refine((list) => list.every((v) => values.includes(v)), "unknown_value")
+    .transform((list) => [...new Set(list)]);
+
+export type Vocab = { themes: string[]; questionTypes: string[]; udhrArticles: string[]; sdgs: string[] };
+
+const practiceText = {
+  title: line(LIMITS.title),
+  summary: multiline(LIMITS.summary),
+  body: multiline(LIMITS.body),
+  outcomes: optional(lines()),
+  continuity: optional(multiline(LIMITS.summary * 2)),
+};
+
+export function practiceSchema(vocab: Vocab, create?: { cities: [string, ...string[]] }) {
+  return z
+    .object({
+      ...(create ? { city: pick(create.cities), language: pick(LANGUAGES) } : {}),
+      ...practiceText,
+      startYear: optional(year()),
+      endYear: optional(year()),
+      ongoing: pick(["unknown", "yes", "no"]).default("unknown"),
+      themes: pickMany(vocab.themes),
+      questionTypes: pickMany(vocab.questionTypes),
+      udhrArticles: pickMany(vocab.udhrArticles),
+      sdgs: pickMany(vocab.sdgs),
+      coCities: z.object(Object.fromEntries(CO_CITIES_DIMENSIONS.map((d) => [d, optional(pick(CO_CITIES_LEVELS))]))).default({}),
+      partners: rows({ name: line(LIMITS.name), role: pick(PARTNER_ROLES), formality: pick(PARTNER_FORMALITIES) }, ["name", "role"]),
+      sources: sources(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.startYear && v.endYear && v.endYear < v.startYear) ctx.addIssue({ code: "custom", path: ["endYear"], message: "end_before_start" });
+    });
+}
+
+export const practiceTranslationSchema = z.object(practiceText);
+
+export function answerSchema(create?: { questions: [string, ...string[]]; cities: [string, ...string[]] }) {
+  return z.object({
+    ...(create ? { question: pick(create.questions), city: pick(create.cities), language: pick(LANGUAGES) } : {}),
+    summary: multiline(LIMITS.summary),
+    body: multiline(LIMITS.body),
+    sources: sources(),
+  });
+}
+
+export const answerTranslationSchema = z.object({ summary: multiline(LIMITS.summary), body: multiline(LIMITS.body) });
+
+const sinceList = () =>
+  line(200)
+    .transform((v) => v.split(/[,\s]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date")).max(5, "too_many:5"));
+
+export const citySchema = z.object({
+  name: line(LIMITS.name),
+  summary: multiline(LIMITS.summary),
+  body: multiline(LIMITS.body),
+  website: optional(httpUrl()),
+  population: optional(z.coerce.number({ invalid_type_error: "number" }).int("number").min(0, "number").max(100_000_000, "number")),
+  populationYear: optional(year()),
+  populationSource: optional(httpUrl()),
+  hrCityStatus: pick(HR_CITY_STATUSES),
+  hrCitySince: optional(sinceList()),
+  hrCityBasis: pick(HR_CITY_BASES),
+  facts: rows({ kind: pick(CITY_FACT_KINDS), name: line(LIMITS.name), since: line(10).pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date")), url: httpUrl() }, ["kind", "name"]),
+  sources: sources(),
+});
+
+export const cityTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary), body: multiline(LIMITS.body) });
+
+export const reviewCommentSchema = z.object({ comment: optional(multiline(LIMITS.comment)) });

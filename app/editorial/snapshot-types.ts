@@ -1,0 +1,51 @@
+import type { Language } from "#app/i18n/languages.ts";
+import type { CITY_FACT_KINDS, HR_CITY_BASES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import type { CoCitiesDimension, CoCitiesLevel } from "#app/domain/co-cities.ts";
+
+/** The whole editable state of an item, as stored in a revision. Plain JSON. */
+export type SourceRow = { title: string; url: string };
+
+export type PracticeText = { title: string; summary: string; bodyMd: string; outcomes: string[]; continuity: string | null };
+export type PracticeSnapshot = {
+  slug: string;
+  cityId: number;
+  originalLanguage: Language;
+  startYear: number | null;
+  endYear: number | null;
+  ongoing: boolean | null;
+  coCities: Partial<Record<CoCitiesDimension, CoCitiesLevel>>;
+  themes: string[];
+  questionTypes: string[];
+  udhrArticles: string[];
+  sdgs: string[];
+  partners: { name: string; role: (typeof PARTNER_ROLES)[number]; formality: (typeof PARTNER_FORMALITIES)[number] | null }[];
+  sources: SourceRow[];
+  translations: Partial<Record<Language, PracticeText>>;
+};
+
+export type AnswerText = { summary: string; bodyMd: string };
+export type AnswerSnapshot = {
+  questionId: number;
+  cityId: number;
+  originalLanguage: Language;
+  sources: SourceRow[];
+  translations: Partial<Record<Language, AnswerText>>;
+};
+
+export type CityText = { name: string; summary: string; bodyMd: string };
+export type CitySnapshot = {
+  originalLanguage: Language;
+  country: string;
+  population: number | null;
+  populationYear: number | null;
+  populationSource: string | null;
+  hrCityStatus: "declared" | "no-formal-declaration";
+  hrCitySince: string[];
+  hrCityBasis: (typeof HR_CITY_BASES)[number];
+  website: string | null;
+  facts: { kind: (typeof CITY_FACT_KINDS)[number]; name: string; since: string | null; url: string | null }[];
+  sources: SourceRow[];
+  translations: Partial<Record<Language, CityText>>;
+};
+
+export type Snapshot = PracticeSnapshot | AnswerSnapshot | CitySnapshot;

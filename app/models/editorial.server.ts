@@ -1,0 +1,59 @@
+import { desc, inArray } from "drizzle-orm";
+import type { DB } from "#db/client.ts";
+import * as s from "#db/schema/index.ts";
+import type { ItemState } from "#app/auth/permissions.ts";
+import { stateOf } from "#app/editorial/workflow.server.ts";
+import type { Language } from "#app/i18n/languages.ts";
+import { pickTranslation } from "./localize.server.ts";
+
+export type WorkItem = { type: s.EditableType; id: number; cityId: number; citySlug: string; title: string; state: ItemState; updatedAt: string; changesRequested: boolean };
+
+/**
+ * Every practice, answer and city profile with its review state and a title in the reader's
+ * language, optionally only for some cities. Small tables (hundreds of rows): one pass in memory.
+ */
+export function listWorkItems(db: DB, lang: Language, cityIds?: number[]): WorkItem[] {
+  const cityRows = db.select({ id: s.cities.id, slug: s.cities.slug, status: s.cities.status, originalLanguage: s.cities.originalLanguage, updatedAt: s.cities.updatedAt }).from(s.cities).all();
+  const citySlug = new Map(cityRows.map((c) => [c.id, c.slug]));
+  const cityNames = db.select().from(s.cityTranslations).all();
+  const pending = new Map(db.select().from(s.pendingChanges).all().map((p) => [`${p.entityType}:${p.entityId}`, p]));
+  const lastEvent = new Map<string, string>();
+  for (const e of db.select({ t: s.reviewEvents.entityType, id: s.reviewEvents.entityId, action: s.reviewEvents.action }).from(s.reviewEvents).orderBy(desc(s.reviewEvents.id)).all()) {
+    const key = `${e.t}:${e.id}`;
+    if (!lastEvent.has(key)) lastEvent.set(key, e.action);
+  }
+  const within = (cityId: number) => !cityIds || cityIds.includes(cityId);
+  const item = (type: s.EditableType, id: number, cityId: number, status: s.Status, title: string, updatedAt: Date): WorkItem => {
+    const key = `${type}:${id}`;
+    const p = pending.get(key);
+    const state = stateOf(status, p ? { revisionId: p.revisionId, state: p.state } : null);
+    return { type, id, cityId, citySlug: citySlug.get(cityId) ?? "", title, state, updatedAt: (p?.updatedAt ?? updatedAt).toISOString(), changesRequested: lastEvent.get(key) === "request_changes" && (state === "draft" || state === "published_draft") };
+  };
+  const out: WorkItem[] = [];
+  for (const c of cityRows.filter((c) => within(c.id))) {
+    const name = pickTranslation(cityNames.filter((n) => n.cityId === c.id), lang, c.originalLanguage)?.text.name ?? c.slug;
+    out.push(item("city", c.id, c.id, c.status, name, c.updatedAt));
+  }
+  const practices = db.select().from(s.practices).where(cityIds ? inArray(s.practices.cityId, cityIds) : undefined).all();
+  const pTexts = db.select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title }).from(s.practiceTranslations).all();
+  for (const p of practices) {
+    const title = pickTranslation(pTexts.filter((t) => t.practiceId === p.id), lang, p.originalLanguage)?.text.title ?? p.slug;
+    out.push(item("practice", p.id, p.cityId, p.status, title, p.updatedAt));
+  }
+  const answers = db.select().from(s.answers).where(cityIds ? inArray(s.answers.cityId, cityIds) : undefined).all();
+  const qTexts = db.select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title }).from(s.questionTranslations).all();
+  const qs = new Map(db.select({ id: s.questions.id, originalLanguage: s.questions.originalLanguage, slug: s.questions.slug }).from(s.questions).all().map((q) => [q.id, q]));
+  for (const a of answers) {
+    const q = qs.get(a.questionId);
+    const qt = q ? pickTranslation(qTexts.filter((t) => t.questionId === q.id), lang, q.originalLanguage)?.text.title : undefined;
+    const cityName = pickTranslation(cityNames.filter((n) => n.cityId === a.cityId), lang, cityRows.find((c) => c.id === a.cityId)?.originalLanguage ?? "en")?.text.name ?? "";
+    out.push(item("answer", a.id, a.cityId, a.status, `${cityName}: ${qt ?? q?.slug ?? ""}`, a.updatedAt));
+  }
+  return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+export const IN_REVIEW: ItemState[] = ["in_review", "published_in_review"];
+
+export function reviewQueue(db: DB, lang: Language): WorkItem[] {
+  return listWorkItems(db, lang).filter((i) => IN_REVIEW.includes(i.state));
+}

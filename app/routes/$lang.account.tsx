@@ -1,0 +1,175 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp, getAuth, requireUser } from "#app/auth/auth.server.ts";
+import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
+import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/auth/session.server.ts";
+import { getT } from "#app/i18n/i18next.server.ts";
+import { audit } from "#app/models/audit.server.ts";
+import { getUserById, setPasswordHash, userCitySlugs } from "#app/models/users.server.ts";
+import { formatDateTime } from "#app/utils/format.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { readForm, single } from "#app/utils/form.server.ts";
+import { langParam } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  const user = requireUser(request, lang);
+  const current = getAuth(request)!.session.id;
+  const t = await getT(lang);
+  const db = getDb();
+  return {
+    lang,
+    user: { email: user.email, displayName: user.displayName, role: user.role, cities: userCitySlugs(db, user.id) },
+    sessions: listUserSessions(db, user.id).map((s) => ({ id: s.id, current: s.id === current, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent, ip: s.ip })),
+    meta: { title: t("account.title") },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
+
+type Result = { ended?: number; passwordChanged?: boolean; problem?: PasswordProblem | "wrong_password" };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const user = requireUser(request, lang);
+  const current = getAuth(request)!.session.id;
+  const db = getDb();
+  const form = await readForm(request);
+  const ip = clientIp(context);
+  switch (single(form, "intent")) {
+    case "end-session": {
+      const id = single(form, "session") ?? "";
+      const n = endUserSession(db, user.id, id) ? 1 : 0;
+      audit(db, { actorId: user.id, action: "session.end", outcome: n ? "ok" : "failed", ip });
+      if (id === current) throw redirect(`/${lang}`);
+      return { ended: n } satisfies Result;
+    }
+    case "end-others": {
+      const n = invalidateUserSessions(db, user.id, current);
+      audit(db, { actorId: user.id, action: "session.end_others", outcome: "ok", ip, detail: { ended: n } });
+      return { ended: n } satisfies Result;
+    }
+    case "password": {
+      const row = getUserById(db, user.id)!;
+      const ok = await verifyPassword(row.passwordHash, single(form, "currentPassword") ?? "");
+      if (!ok) {
+        audit(db, { actorId: user.id, action: "password.change", outcome: "failed", ip });
+        return Response.json({ problem: "wrong_password" } satisfies Result, { status: 400 });
+      }
+      const password = single(form, "password") ?? "";
+      const problem = passwordProblem(password, [user.email, user.displayName]);
+      if (problem) return Response.json({ problem } satisfies Result, { status: 400 });
+      setPasswordHash(db, user.id, await hashPassword(password));
+      invalidateUserSessions(db, user.id, current);
+      audit(db, { actorId: user.id, action: "password.change", outcome: "ok", ip });
+      return { passwordChanged: true } satisfies Result;
+    }
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function Account() {
+  const { lang, user, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<Result>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <dl className="facts">
+        <dt>{t("auth.email")}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t("account.role")}</dt>
+        <dd>{t(`userRoles.${user.role}`)}</dd>
+        {user.cities.length ? (
+          <>
+            <dt>{t("account.cities")}</dt>
+            <dd>{user.cities.join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="sessions-h">
+        <h2 id="sessions-h">{t("account.sessions")}</h2>
+        <p>{t("account.sessionsIntro")}</p>
+        {result?.ended !== undefined ? (
+          <p className="notice" role="status">
+            {t("account.endedOthers", { count: result.ended })}
+          </p>
+        ) : null}
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("account.device")}</th>
+              <th scope="col">{t("account.started")}</th>
+              <th scope="col">{t("account.lastSeen")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("account.end")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.current ? <strong>{t("account.thisSession")}: </strong> : null}
+                  {s.userAgent.slice(0, 80)} {s.ip ? `(${s.ip})` : ""}
+                </td>
+                <td>{formatDateTime(s.createdAt, lang)}</td>
+                <td>{formatDateTime(s.lastSeenAt, lang)}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="end-session" />
+                    <input type="hidden" name="session" value={s.id} />
+                    <button type="submit" className="secondary">
+                      {t("account.endSession")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Form method="post">
+          <input type="hidden" name="intent" value="end-others" />
+          <button type="submit">{t("account.endOthers")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-h" className="narrow">
+        <h2 id="password-h">{t("account.changePassword")}</h2>
+        {result?.passwordChanged ? (
+          <p className="notice" role="status">
+            {t("account.passwordChanged")}
+          </p>
+        ) : null}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="password" />
+          <div className={`field ${result?.problem === "wrong_password" ? "has-error" : ""}`}>
+            <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
+            <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required maxLength={1024} aria-describedby={result?.problem === "wrong_password" ? "current-error" : undefined} />
+            {result?.problem === "wrong_password" ? (
+              <ul className="field-errors" id="current-error">
+                <li>{t("account.wrongPassword")}</li>
+              </ul>
+            ) : null}
+          </div>
+          <div className={`field ${result?.problem && result.problem !== "wrong_password" ? "has-error" : ""}`}>
+            <label htmlFor="password">{t("auth.newPassword")}</label>
+            <p className="field-help" id="new-help">
+              {t("auth.passwordHelp")}
+            </p>
+            <input id="password" name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={256} aria-describedby="new-help" />
+            {result?.problem && result.problem !== "wrong_password" ? (
+              <ul className="field-errors">
+                <li>{t(`auth.passwordProblem.${result.problem}`)}</li>
+              </ul>
+            ) : null}
+          </div>
+          <button type="submit">{t("account.changePassword")}</button>
+        </Form>
+      </section>
+    </>
+  );
+}

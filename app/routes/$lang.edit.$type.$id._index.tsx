@@ -1,0 +1,183 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp } from "#app/auth/auth.server.ts";
+import { FormErrorSummary } from "#app/components/form-fields.tsx";
+import { withSpareRows } from "#app/components/editor/rows.tsx";
+import { CityStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
+import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
+import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
+import { HtmlContent } from "#app/components/html-content.tsx";
+import { answerFromForm, answerToForm, cityFromForm, cityToForm, itemLabel, publicPath, practiceFromForm, practiceToForm, vocabularies, vocabSlugs, type CityForm, type PracticeForm } from "#app/editorial/editing.server.ts";
+import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
+import { editSchema } from "#app/editorial/schema-for.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
+import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
+import { ENDONYMS, LANGUAGES, type Language } from "#app/i18n/languages.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { readForm } from "#app/utils/form.server.ts";
+import { renderMarkdown } from "#app/utils/markdown.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+const blankPartner = { name: "", role: "", formality: "" };
+const blankSource = { title: "", url: "" };
+const blankFact = { kind: "", name: "", since: "", url: "" };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { lang, user, item } = requireItem(request, params, context, "view");
+  const db = getDb();
+  const snap = workingSnapshot(db, item)!;
+  const vocab = item.type === "practice" ? vocabularies(lang) : null;
+  const original = snap.originalLanguage;
+  const defaults =
+    item.type === "practice"
+      ? (() => {
+          const f = practiceToForm(snap as PracticeSnapshot);
+          return { ...f, partners: withSpareRows(f.partners, blankPartner), sources: withSpareRows(f.sources, blankSource) };
+        })()
+      : item.type === "answer"
+        ? (() => {
+            const f = answerToForm(snap as AnswerSnapshot);
+            return { ...f, sources: withSpareRows(f.sources, blankSource) };
+          })()
+        : (() => {
+            const f = cityToForm(snap as CitySnapshot);
+            return { ...f, facts: withSpareRows(f.facts, blankFact), sources: withSpareRows(f.sources, blankSource) };
+          })();
+  const url = new URL(request.url);
+  return {
+    lang,
+    type: item.type,
+    id: item.id,
+    segment: SEGMENT_OF[item.type],
+    state: item.state,
+    title: itemLabel(db, item.type, snap, lang),
+    original,
+    translations: LANGUAGES.filter((l) => l !== original).map((l) => ({ lang: l, exists: Boolean(snap.translations[l]) })),
+    allowed: allowedActions(user, item),
+    publicPath: item.status === "published" ? publicPath(db, lang, item.type, item.id) : null,
+    contributorOnPublished: user.role === "contributor" && item.status === "published",
+    vocab,
+    defaults,
+    trail: reviewTrail(db, item).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("unchanged") ? "unchanged" : url.searchParams.get("done"),
+    workflowError: url.searchParams.get("error"),
+    meta: { title: itemLabel(db, item.type, snap, lang) },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { lang, user, item } = requireItem(request, params, context, "edit");
+  const db = getDb();
+  const form = await readForm(request);
+  const vocab = item.type === "practice" ? vocabSlugs(vocabularies(lang)) : null;
+  const submission = parseWithZod(form, { schema: editSchema(item.type, vocab) });
+  if (form.get("intent") === "preview") {
+    const body = typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 100_000) : "";
+    return { result: submission.reply(), preview: renderMarkdown(body) };
+  }
+  if (submission.status !== "success") return Response.json({ result: submission.reply(), preview: null }, { status: 400 });
+  const base = workingSnapshot(db, item)!;
+  const snapshot =
+    item.type === "practice"
+      ? practiceFromForm(submission.value as PracticeForm, base as PracticeSnapshot)
+      : item.type === "answer"
+        ? answerFromForm(submission.value as { summary: string; body: string; sources: { title: string; url: string }[] }, base as AnswerSnapshot)
+        : cityFromForm(submission.value as CityForm, base as CitySnapshot);
+  const { changed } = saveEdit(db, user, item, snapshot, { ip: clientIp(context) });
+  return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`);
+}
+
+export default function EditItem() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null }>();
+  const { t } = useTranslation();
+  const vocab = data.vocab ? { themes: data.vocab.themes.map((x) => x.slug), questionTypes: data.vocab.questionTypes.map((x) => x.slug), udhrArticles: data.vocab.udhrArticles.map((x) => x.slug), sdgs: data.vocab.sdgs.map((x) => x.slug) } : null;
+  const schema = editSchema(data.type, vocab);
+  const [form, fields] = useForm({
+    id: `edit-${data.type}-${data.id}`,
+    lastResult: actionData?.result,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    defaultValue: data.defaults as any,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const canEdit = data.allowed.includes("edit");
+  const errorCount = Object.values(form.allErrors).length;
+  const base = `/${data.lang}/edit/${data.segment}/${data.id}`;
+  const f = fields as unknown as Parameters<typeof PracticeTextFields>[0]["fields"];
+  return (
+    <div className="editor-layout">
+      <div className="editor-main">
+        <p className="eyebrow">{t(`types.${data.type}`)}</p>
+        <h1>{data.title}</h1>
+        <p>
+          <StateBadge state={data.state} /> · {t("editor.originalLanguage", { language: ENDONYMS[data.original] })}
+          {data.publicPath ? (
+            <>
+              {" "}
+              · <Link to={data.publicPath}>{t("editor.viewPublic")}</Link>
+            </>
+          ) : null}{" "}
+          · <Link to={`${base}/history`}>{t("editor.history")}</Link>
+        </p>
+        {data.notice === "saved" || data.notice === "unchanged" ? (
+          <p className="notice" role="status">
+            {t(data.notice === "saved" ? "editor.saved" : "editor.unchanged")}
+          </p>
+        ) : data.notice && data.notice in { submit: 1, withdraw: 1, publish: 1, request_changes: 1, reject: 1, unpublish: 1, archive: 1, reopen: 1 } ? (
+          <p className="notice" role="status">
+            {t(`workflow.done.${data.notice as "publish"}`)}
+          </p>
+        ) : null}
+        {data.contributorOnPublished && canEdit ? <p className="notice">{t("workflow.pendingNotice")}</p> : null}
+        {canEdit ? (
+          <Form method="post" {...getFormProps(form)} className="stack editor-form">
+            <FormErrorSummary count={errorCount} />
+            <fieldset lang={data.original}>
+              <legend>{t("editor.original", { language: ENDONYMS[data.original] })}</legend>
+              {data.type === "practice" ? <PracticeTextFields fields={f} lang={data.original} /> : data.type === "answer" ? <AnswerTextFields fields={f} lang={data.original} /> : <CityTextFields fields={f} lang={data.original} />}
+            </fieldset>
+            {actionData?.preview != null ? (
+              <section className="preview" aria-labelledby="preview-h">
+                <h2 id="preview-h">{t("editor.previewTitle")}</h2>
+                <HtmlContent html={actionData.preview} lang={data.original} />
+              </section>
+            ) : null}
+            {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : data.type === "city" ? <CityStructureFields fields={f} /> : <SourcesFields fields={f} />}
+            <div className="button-row">
+              <button type="submit" name="intent" value="save">
+                {t("editor.save")}
+              </button>
+              <button type="submit" name="intent" value="preview" className="secondary" formNoValidate>
+                {t("editor.preview")}
+              </button>
+            </div>
+          </Form>
+        ) : null}
+        <section aria-labelledby="translations-h">
+          <h2 id="translations-h">{t("editor.translations")}</h2>
+          <ul className="translation-list">
+            {data.translations.map((tr) => (
+              <li key={tr.lang}>
+                {canEdit ? (
+                  <Link to={`${base}/translate/${tr.lang}`}>{tr.exists ? t("editor.editTranslation", { language: ENDONYMS[tr.lang] }) : t("editor.translate", { language: ENDONYMS[tr.lang] })}</Link>
+                ) : (
+                  <span>
+                    {ENDONYMS[tr.lang]}: {tr.exists ? "✓" : t("editor.missingTranslation")}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <WorkflowPanel lang={data.lang} action={`${base}/workflow`} state={data.state} allowed={data.allowed} trail={data.trail} error={data.workflowError} />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp } from "#app/auth/auth.server.ts";
+import { diffSnapshots } from "#app/editorial/diff.ts";
+import { itemLabel } from "#app/editorial/editing.server.ts";
+import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
+import type { Snapshot } from "#app/editorial/snapshot-types.ts";
+import { listRevisions, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { formatDateTime } from "#app/utils/format.ts";
+import { readForm, single } from "#app/utils/form.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { lang, user, item } = requireItem(request, params, context, "history");
+  const db = getDb();
+  const revisions = listRevisions(db, item);
+  const title = itemLabel(db, item.type, workingSnapshot(db, item), lang);
+  return {
+    lang,
+    title,
+    base: `/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}`,
+    canRestore: allowedActions(user, item).includes("restore"),
+    notice: new URL(request.url).searchParams.get("restored"),
+    revisions: revisions.map((r, i) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      restoredFrom: r.restoredFrom,
+      author: r.author,
+      createdAt: r.createdAt.toISOString(),
+      // Each version against the one before it (the list is newest first).
+      changes: diffSnapshots(revisions[i + 1]?.snapshot, r.snapshot),
+    })),
+    meta: { title },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { lang, user, item } = requireItem(request, params, context, "restore");
+  const db = getDb();
+  const number = Number(single(await readForm(request), "revision"));
+  const rev = listRevisions(db, item).find((r) => r.number === number);
+  if (!rev) throw new Response("Not Found", { status: 404 });
+  saveEdit(db, user, item, rev.snapshot as Snapshot, { kind: "restore", restoredFrom: rev.number, ip: clientIp(context) });
+  return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}/history?restored=${rev.number}`, { status: 303 });
+}
+
+export default function History() {
+  const { lang, title, base, revisions, canRestore, notice } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>
+        <Link to={base}>← {title}</Link>
+      </p>
+      <h1>{t("history.title", { title })}</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {t("history.restored", { n: notice })}
+        </p>
+      ) : null}
+      <ol className="revisions" reversed>
+        {revisions.map((r, i) => (
+          <li key={r.id} className="revision">
+            <h2>
+              {t("history.revision", { n: r.number })}{" "}
+              <small>
+                <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, lang)}</time>
+                {r.author ? ` · ${t("history.by", { name: r.author })}` : ""} · {t(`history.kinds.${r.kind as "save"}`, { from: r.restoredFrom })}
+              </small>
+            </h2>
+            {i === revisions.length - 1 ? <p className="muted">{t("history.first")}</p> : null}
+            {r.changes.length === 0 ? (
+              <p className="muted">{t("history.noChanges")}</p>
+            ) : i === revisions.length - 1 ? null : (
+              <table className="data-table diff-table">
+                <caption className="visually-hidden">{t("history.changes")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("history.field")}</th>
+                    <th scope="col">{t("history.before")}</th>
+                    <th scope="col">{t("history.after")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">
+                        <code>{c.field}</code>
+                      </th>
+                      {c.pieces ? (
+                        <td colSpan={2} className="diff-text">
+                          {c.pieces.map((p, k) => (p.added ? <ins key={k}>{p.value}</ins> : p.removed ? <del key={k}>{p.value}</del> : <span key={k}>{p.value}</span>))}
+                        </td>
+                      ) : (
+                        <>
+                          <td>{c.before ? <del>{c.before}</del> : "—"}</td>
+                          <td>{c.after ? <ins>{c.after}</ins> : "—"}</td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {canRestore && i > 0 ? (
+              <Form method="post">
+                <input type="hidden" name="revision" value={r.number} />
+                <button type="submit" className="secondary">
+                  {t("history.restore")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

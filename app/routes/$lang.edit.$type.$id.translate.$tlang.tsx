@@ -1,0 +1,118 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp } from "#app/auth/auth.server.ts";
+import { FormErrorSummary } from "#app/components/form-fields.tsx";
+import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
+import { HtmlContent } from "#app/components/html-content.tsx";
+import { answerToForm, cityToForm, itemLabel, practiceText, practiceToForm } from "#app/editorial/editing.server.ts";
+import { requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
+import { translationSchema } from "#app/editorial/schema-for.ts";
+import type { Snapshot } from "#app/editorial/snapshot-types.ts";
+import { saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
+import { ENDONYMS, isLanguage, type Language } from "#app/i18n/languages.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { readForm } from "#app/utils/form.server.ts";
+import { notFound } from "#app/utils/http.server.ts";
+import { renderMarkdown } from "#app/utils/markdown.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+function targetLanguage(raw: string | undefined, original: Language): Language {
+  if (!isLanguage(raw) || raw === original) notFound();
+  return raw;
+}
+
+function formFor(type: "practice" | "answer" | "city", snap: Snapshot, lang: Language) {
+  const all = type === "practice" ? practiceToForm(snap as never, lang) : type === "answer" ? answerToForm(snap as never, lang) : cityToForm(snap as never, lang);
+  const keys = type === "practice" ? ["title", "summary", "body", "outcomes", "continuity"] : type === "answer" ? ["summary", "body"] : ["name", "summary", "body"];
+  return Object.fromEntries(keys.map((k) => [k, (all as Record<string, unknown>)[k]])) as Record<string, string>;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { lang, item } = requireItem(request, params, context, "edit");
+  const db = getDb();
+  const snap = workingSnapshot(db, item)!;
+  const target = targetLanguage(params.tlang, snap.originalLanguage);
+  const original = formFor(item.type, snap, snap.originalLanguage);
+  const title = itemLabel(db, item.type, snap, lang);
+  return {
+    lang,
+    type: item.type,
+    id: item.id,
+    base: `/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}`,
+    title,
+    originalLanguage: snap.originalLanguage,
+    target,
+    original: { ...original, bodyHtml: renderMarkdown(original.body ?? "") },
+    defaults: formFor(item.type, snap, target),
+    meta: { title: `${title} · ${ENDONYMS[target]}` },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { lang, user, item } = requireItem(request, params, context, "edit");
+  const db = getDb();
+  const base = workingSnapshot(db, item)!;
+  const target = targetLanguage(params.tlang, base.originalLanguage);
+  const submission = parseWithZod(await readForm(request), { schema: translationSchema(item.type) });
+  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  const v = submission.value as Record<string, string> & { outcomes?: string[] };
+  const text =
+    item.type === "practice"
+      ? practiceText(v as never)
+      : item.type === "answer"
+        ? { summary: v.summary!, bodyMd: v.body! }
+        : { name: v.name!, summary: v.summary!, bodyMd: v.body! };
+  const snapshot = { ...base, translations: { ...base.translations, [target]: text } } as Snapshot;
+  const { changed } = saveEdit(db, user, item, snapshot, { ip: clientIp(context) });
+  return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
+}
+
+export default function Translate() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"] }>();
+  const { t } = useTranslation();
+  const schema = translationSchema(data.type);
+  const [form, fields] = useForm({
+    id: `translate-${data.type}-${data.id}-${data.target}`,
+    lastResult: actionData?.result,
+    defaultValue: data.defaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const f = fields as unknown as Parameters<typeof PracticeTextFields>[0]["fields"];
+  const o = data.original as Record<string, string>;
+  return (
+    <>
+      <p>
+        <Link to={data.base}>← {data.title}</Link>
+      </p>
+      <h1>{t("editor.translationTitle", { language: ENDONYMS[data.target] })}</h1>
+      <div className="side-by-side">
+        <section aria-labelledby="original-h" lang={data.originalLanguage} className="original-text">
+          <h2 id="original-h">{t("editor.original", { language: ENDONYMS[data.originalLanguage] })}</h2>
+          {o.title || o.name ? <h3>{o.title || o.name}</h3> : null}
+          <p>
+            <strong>{o.summary}</strong>
+          </p>
+          <HtmlContent html={o.bodyHtml ?? ""} lang={data.originalLanguage} />
+          {o.outcomes ? <p className="preserve-lines">{o.outcomes}</p> : null}
+          {o.continuity ? <p>{o.continuity}</p> : null}
+        </section>
+        <section aria-labelledby="translation-h">
+          <h2 id="translation-h">{t("editor.translation", { language: ENDONYMS[data.target] })}</h2>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrorSummary count={Object.values(form.allErrors).length} />
+            {data.type === "practice" ? <PracticeTextFields fields={f} lang={data.target} /> : data.type === "answer" ? <AnswerTextFields fields={f} lang={data.target} /> : <CityTextFields fields={f} lang={data.target} />}
+            <button type="submit">{t("editor.save")}</button>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

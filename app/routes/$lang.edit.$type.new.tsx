@@ -1,0 +1,130 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
+import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
+import { withSpareRows } from "#app/components/editor/rows.tsx";
+import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
+import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
+import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, uniqueSlug, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
+import { answerSchema, practiceSchema } from "#app/editorial/forms.ts";
+import { typeParam } from "#app/editorial/route-helpers.server.ts";
+import { createDraft } from "#app/editorial/workflow.server.ts";
+import { getT } from "#app/i18n/i18next.server.ts";
+import { ENDONYMS, LANGUAGES, type Language } from "#app/i18n/languages.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { readForm } from "#app/utils/form.server.ts";
+import { langParam, notFound } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+type Creatable = "practice" | "answer";
+function creatableType(params: Parameters<typeof typeParam>[0]): Creatable {
+  const type = typeParam(params);
+  if (type === "city") notFound();
+  return type;
+}
+
+function options(request: Request, lang: Language, type: Creatable, context: unknown) {
+  const user = requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer");
+  const db = getDb();
+  const cities = creatableCities(db, user, lang);
+  // A contributor whose cities are all gone has nothing to create for.
+  if (!cities.length) throw new Response("Forbidden", { status: 403 });
+  return { user, cities, questions: type === "answer" ? questionOptions(db, lang) : [] };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  const type = creatableType(params);
+  const { cities, questions } = options(request, lang, type, context);
+  const t = await getT(lang);
+  const url = new URL(request.url);
+  const preset = { city: url.searchParams.get("city") ?? cities[0]!.slug, question: url.searchParams.get("question") ?? "", language: lang };
+  return {
+    lang,
+    type,
+    cities: cities.map((c) => ({ slug: c.slug, name: c.name })),
+    questions: questions.map((q) => ({ slug: q.slug, title: q.title })),
+    vocab: type === "practice" ? vocabularies(lang) : null,
+    defaults: { ...preset, partners: withSpareRows([], { name: "", role: "", formality: "" }), sources: withSpareRows([], { title: "", url: "" }) },
+    meta: { title: type === "practice" ? t("editor.newPractice") : t("editor.newAnswer") },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
+
+const nonEmpty = <T,>(list: T[]): [T, ...T[]] => (list.length ? (list as [T, ...T[]]) : (["-"] as unknown as [T, ...T[]]));
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const type = creatableType(params);
+  const { user, cities, questions } = options(request, lang, type, context);
+  const db = getDb();
+  const form = await readForm(request);
+  const citySlugs = nonEmpty(cities.map((c) => c.slug));
+  const submission =
+    type === "practice"
+      ? parseWithZod(form, { schema: practiceSchema(vocabSlugs(vocabularies(lang)), { cities: citySlugs }) })
+      : parseWithZod(form, { schema: answerSchema({ questions: nonEmpty(questions.map((q) => q.slug)), cities: citySlugs }) });
+  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  const v = submission.value as Record<string, unknown> & { city: string; language: Language; question?: string };
+  const city = cities.find((c) => c.slug === v.city)!;
+  // The membership check again, on the value actually submitted.
+  requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer", city.id);
+  let id: number;
+  if (type === "practice") {
+    const f = v as unknown as PracticeForm & { language: Language };
+    const snapshot = practiceFromForm(f, { slug: uniqueSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
+    id = createDraft(db, user, "practice", snapshot, clientIp(context));
+  } else {
+    const question = questions.find((q) => q.slug === v.question)!;
+    const existing = answerExists(db, question.id, city.id);
+    if (existing) return Response.json({ result: submission.reply({ fieldErrors: { question: ["answer_exists"] } }), existing }, { status: 409 });
+    const snapshot = answerFromForm(v as never, { questionId: question.id, cityId: city.id, originalLanguage: v.language, translations: {} });
+    id = createDraft(db, user, "answer", snapshot, clientIp(context));
+  }
+  return redirect(`/${lang}/edit/${type === "practice" ? "practices" : "answers"}/${id}?saved=1`, { status: 303 });
+}
+
+export default function NewItem() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; existing?: number }>();
+  const { t } = useTranslation();
+  const cities = nonEmpty(data.cities.map((c) => c.slug));
+  const vocab = data.vocab ? { themes: data.vocab.themes.map((x) => x.slug), questionTypes: data.vocab.questionTypes.map((x) => x.slug), udhrArticles: data.vocab.udhrArticles.map((x) => x.slug), sdgs: data.vocab.sdgs.map((x) => x.slug) } : null;
+  const schema = data.type === "practice" ? practiceSchema(vocab!, { cities }) : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
+  const [form, fields] = useForm({
+    id: `new-${data.type}`,
+    lastResult: actionData?.result,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    defaultValue: data.defaults as any,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const f = fields as unknown as Parameters<typeof PracticeTextFields>[0]["fields"];
+  const language = (f.language?.value as Language | undefined) ?? data.lang;
+  return (
+    <div className="editor-main">
+      <h1>{data.type === "practice" ? t("editor.newPractice") : t("editor.newAnswer")}</h1>
+      {actionData?.existing ? (
+        <p className="notice">
+          {t("editor.answerExists")} <a href={`/${data.lang}/edit/answers/${actionData.existing}`}>{t("editor.edit")}</a>
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack editor-form">
+        <FormErrorSummary count={Object.values(form.allErrors).length} />
+        <div className="row-fields">
+          <SelectField field={f.city!} label={t("editor.city")} options={data.cities.map((c) => ({ value: c.slug, label: c.name }))} />
+          {data.type === "answer" ? <SelectField field={f.question!} label={t("editor.question")} empty={t("editor.none")} options={data.questions.map((q) => ({ value: q.slug, label: q.title }))} /> : null}
+          <SelectField field={f.language!} label={t("editor.language")} help={t("editor.languageHelp")} options={LANGUAGES.map((l) => ({ value: l, label: ENDONYMS[l] }))} />
+        </div>
+        {data.type === "practice" ? <PracticeTextFields fields={f} lang={language} /> : <AnswerTextFields fields={f} lang={language} />}
+        {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : <SourcesFields fields={f} />}
+        <button type="submit">{t("editor.save")}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp, getUser, startSession } from "#app/auth/auth.server.ts";
+import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "#app/auth/password.server.ts";
+import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
+import { readSessionToken } from "#app/auth/cookie.server.ts";
+import { clearFailures, emailKey, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
+import { getT } from "#app/i18n/i18next.server.ts";
+import { audit } from "#app/models/audit.server.ts";
+import { findUserByEmail, normalizeEmail, setPasswordHash } from "#app/models/users.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { readForm, single } from "#app/utils/form.server.ts";
+import { langParam, safeRedirect } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  if (getUser(request)) throw redirect(`/${lang}/dashboard`);
+  const t = await getT(lang);
+  const notice = new URL(request.url).searchParams.get("notice");
+  return { lang, notice: notice === "activated" || notice === "reset" ? notice : null, meta: { title: t("auth.signIn") } };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
+
+type Failure = { error: "invalid" | "throttled"; wait?: number; email: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const db = getDb();
+  const form = await readForm(request);
+  const email = normalizeEmail(single(form, "email") ?? "").slice(0, 254);
+  const password = single(form, "password") ?? "";
+  const ip = clientIp(context);
+  const wait = Math.max(waitSeconds(db, emailKey(email)), waitSeconds(db, ipKey(ip)));
+  if (wait > 0) {
+    audit(db, { action: "login", outcome: "denied", ip, detail: { email, reason: "throttled", wait } });
+    return Response.json({ error: "throttled", wait, email } satisfies Failure, { status: 429, headers: { "Retry-After": String(wait) } });
+  }
+  const user = email ? findUserByEmail(db, email) : null;
+  // Unknown emails still cost one Argon2 verification, so both failures take the same time.
+  const valid = [...password].length <= PASSWORD_MAX * 4 && (await verifyPassword(user?.passwordHash ?? null, password));
+  if (!user || !valid || user.disabledAt) {
+    recordFailure(db, emailKey(email));
+    recordFailure(db, ipKey(ip));
+    audit(db, { actorId: user?.id, action: "login", outcome: "failed", ip, detail: { email: email.slice(0, 100) } });
+    return Response.json({ error: "invalid", email } satisfies Failure, { status: 400 });
+  }
+  clearFailures(db, emailKey(email));
+  if (needsRehash(user.passwordHash!)) setPasswordHash(db, user.id, await hashPassword(password));
+  // A session planted before login is ended: the signed-in session is always a new one.
+  const planted = readSessionToken(request);
+  const old = planted ? validateSessionToken(db, planted) : null;
+  if (old) invalidateSession(db, old.session.id);
+  const cookie = startSession(db, user.id, request, context);
+  audit(db, { actorId: user.id, action: "login", outcome: "ok", ip });
+  return redirect(safeRedirect(single(form, "redirectTo"), `/${lang}/dashboard`), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { lang, notice } = useLoaderData<typeof loader>();
+  const failure = useActionData<Failure>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="narrow">
+      <h1>{t("auth.signIn")}</h1>
+      {notice ? <p className="notice" role="status">{notice === "activated" ? t("auth.activated") : t("auth.resetDone")}</p> : null}
+      {failure ? (
+        <p className="form-error-summary" role="alert" id="login-error">
+          {failure.error === "throttled" ? t("auth.throttled", { count: failure.wait ?? 1 }) : t("auth.invalidCredentials")}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" aria-describedby={failure ? "login-error" : undefined}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <div className="field">
+          <label htmlFor="email">{t("auth.email")}</label>
+          <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} defaultValue={failure?.email ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("auth.password")}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={1024} />
+        </div>
+        <button type="submit" disabled={busy}>
+          {t("auth.signIn")}
+        </button>
+      </Form>
+      <p>
+        <Link to={`/${lang}/reset-password`}>{t("auth.forgot")}</Link>
+      </p>
+      <p className="muted">{t("auth.noSignUp")}</p>
+    </div>
+  );
+}

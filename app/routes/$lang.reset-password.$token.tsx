@@ -1,0 +1,49 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { clientIp } from "#app/auth/auth.server.ts";
+import { hashPassword, passwordProblem, type PasswordProblem } from "#app/auth/password.server.ts";
+import { clearFailures, emailKey } from "#app/auth/throttle.server.ts";
+import { SetPasswordForm } from "#app/components/password-form.tsx";
+import { getT } from "#app/i18n/i18next.server.ts";
+import { audit } from "#app/models/audit.server.ts";
+import { consumeTokenSettingPassword, peekToken } from "#app/models/users.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
+import { readForm, single } from "#app/utils/form.server.ts";
+import { langParam } from "#app/utils/http.server.ts";
+import { pageMeta } from "#app/utils/meta.ts";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const t = await getT(langParam(params));
+  const valid = Boolean(peekToken(getDb(), params.token ?? "", "password_reset"));
+  return Response.json({ valid, meta: { title: t("auth.resetSetTitle") } }, { status: valid ? 200 : 410, headers: { "Referrer-Policy": "no-referrer" } });
+}
+
+export const meta: MetaFunction = ({ data }) => [...pageMeta(data as never), { name: "robots", content: "noindex" }];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const db = getDb();
+  const found = peekToken(db, params.token ?? "", "password_reset");
+  if (!found) return Response.json({ problem: null, invalid: true }, { status: 410 });
+  const password = single(await readForm(request), "password") ?? "";
+  const problem = passwordProblem(password, [found.user.email, found.user.displayName]);
+  if (problem) return Response.json({ problem, invalid: false }, { status: 400 });
+  const user = consumeTokenSettingPassword(db, params.token ?? "", "password_reset", await hashPassword(password));
+  if (!user) return Response.json({ problem: null, invalid: true }, { status: 410 });
+  clearFailures(db, emailKey(user.email));
+  audit(db, { actorId: user.id, action: "password_reset.complete", outcome: "ok", targetType: "user", targetId: user.id, ip: clientIp(context) });
+  return redirect(`/${lang}/login?notice=reset`);
+}
+
+export default function ResetPassword() {
+  const { valid } = useLoaderData<{ valid: boolean }>();
+  const result = useActionData<{ problem: PasswordProblem | null; invalid: boolean }>();
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <h1>{t("auth.resetSetTitle")}</h1>
+      {!valid || result?.invalid ? <p className="notice">{t("auth.linkInvalid")}</p> : <SetPasswordForm problem={result?.problem} submit={t("auth.resetSetTitle")} />}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { cities } from "./cities.ts";
+import { createdAt, id, updatedAt } from "./columns.ts";
+
+import { ROLES, type Role } from "../../app/domain/enums.ts";
+export { ROLES, type Role };
+
+const ms = (name: string) => integer(name, { mode: "timestamp_ms" });
+
+/** No open sign-up: a row appears through an invitation or the `user:create` CLI. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased and trimmed: the one form used for lookup and throttling. */
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** PHC string ($argon2id$…); null until the invited person has set a password. */
+    passwordHash: text("password_hash"),
+    disabledAt: ms("disabled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** Contributors act for one or more cities. */
+export const userCities = sqliteTable(
+  "user_cities",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    cityId: integer("city_id")
+      .notNull()
+      .references(() => cities.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.cityId] }), index("user_cities_city_idx").on(t.cityId)],
+);
+
+/** The Lucia guide's design: the cookie holds `<id>.<secret>`, the table only SHA-256(secret). */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+    lastSeenAt: ms("last_seen_at").notNull(),
+    /** Shown on the account page so people can recognise their other sessions. */
+    userAgent: text("user_agent").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Invitations and password resets: single-use links whose secret is stored hashed. */
+export const TOKEN_PURPOSES = ["invitation", "password_reset"] as const;
+export const authTokens = sqliteTable(
+  "auth_tokens",
+  {
+    id: text("id").primaryKey(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    usedAt: ms("used_at"),
+  },
+  (t) => [index("auth_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+/** Failed logins per key ("email:…" or "ip:…"), for the growing delay. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: ms("last_failure_at").notNull(),
+  blockedUntil: ms("blocked_until").notNull(),
+});
+
+/** Mail the app would send. With no SMTP server configured it stays here, readable by admins. */
+export const mailbox = sqliteTable("mailbox", {
+  id: id(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: createdAt(),
+});
