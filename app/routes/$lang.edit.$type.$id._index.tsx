@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? answerFromForm(submission.value as { summary: string; body: string; sources: { title: string; url: string }[] }, base as AnswerSnapshot)
         : cityFromForm(submission.value as CityForm, base as CitySnapshot);
   const { changed } = saveEdit(db, user, item, snapshot, { ip: clientIp(context) });
-  return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`);
+  return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
 }
 
 export default function EditItem() {
