@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Only the data layer talks to drizzle.
-    files: ["app/models/**", "app/content/**", "app/utils/db.server.ts", "db/**", "scripts/**", "**/*.test.ts", "e2e/**"],
+    files: ["app/models/**", "app/content/**", "app/editorial/**/*.server.ts", "app/auth/**/*.server.ts", "app/testing/**", "app/utils/db.server.ts", "db/**", "scripts/**", "**/*.test.ts", "e2e/**"],
     rules: { "no-restricted-imports": "off" },
   },
 );

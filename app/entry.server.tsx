@@ -22,12 +22,15 @@ async function rememberLanguage(request: Request, headers: Headers) {
  * Enforced CSP: scripts only with this response's nonce (and what they load, 'strict-dynamic'), no
  * plugins, no <base>, no framing. User Markdown is sanitised before it is stored; this is the second
  * layer. The dev server (Vite) injects its own scripts, so the policy applies to production builds.
+ * server/security.ts sets HSTS, nosniff, Referrer-Policy and X-Frame-Options on every response.
  */
 function securityHeaders(headers: Headers, nonce: string | undefined) {
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  headers.set("X-Frame-Options", "DENY");
-  if (!nonce) return;
+  // Without the production server (vite dev) there is no nonce and no Express to set the others.
+  if (!nonce) {
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+    return;
+  }
   headers.set(
     "Content-Security-Policy",
     [

@@ -29,6 +29,7 @@ export function baseHeaders(req: Request, res: Response, next: NextFunction) {
   res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
   // Pages seen while signed in are personal: never stored by browsers or proxies.
   if (/(?:^|;\s*)__Host-rce_session=/.test(req.get("Cookie") ?? "")) res.setHeader("Cache-Control", "private, no-store");
   next();

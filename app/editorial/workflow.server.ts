@@ -179,39 +179,40 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
         if (item.pending && snap) applySnapshot(tx, ref.type, ref.id, snap);
         dropPending();
       };
-      let to: ItemState | null = null;
       const st = item.state;
-      switch (action) {
-        case "submit":
-          if (st === "draft") (setStatus("in_review"), (to = "in_review"));
-          else if (st === "published_draft") (setPending("in_review"), (to = "published_in_review"));
-          break;
-        case "withdraw":
-          if (st === "in_review") (setStatus("draft"), (to = "draft"));
-          else if (st === "published_in_review") (setPending("draft"), (to = "published_draft"));
-          break;
-        case "publish":
-          if (st === "draft" || st === "in_review") (setStatus("published"), (to = "published"));
-          else if (st === "published_draft" || st === "published_in_review") (applyPending(), (to = "published"));
-          break;
-        case "request_changes":
-          if (st === "in_review") (setStatus("draft"), (to = "draft"));
-          else if (st === "published_in_review") (setPending("draft"), (to = "published_draft"));
-          break;
-        case "reject":
-          if (st === "in_review") (setStatus("archived"), (to = "archived"));
-          else if (st === "published_in_review") (dropPending(), (to = "published"));
-          break;
-        case "unpublish":
-          if (st.startsWith("published")) (applyPending(), setStatus("draft"), (to = "draft"));
-          break;
-        case "archive":
-          if (st === "draft" || st.startsWith("published")) (applyPending(), setStatus("archived"), (to = "archived"));
-          break;
-        case "reopen":
-          if (st === "archived") (setStatus("draft"), (to = "draft"));
-          break;
-      }
+      const to = ((): ItemState | null => {
+        switch (action) {
+          case "submit":
+            if (st === "draft") return setStatus("in_review"), "in_review";
+            if (st === "published_draft") return setPending("in_review"), "published_in_review";
+            return null;
+          case "withdraw":
+            if (st === "in_review") return setStatus("draft"), "draft";
+            if (st === "published_in_review") return setPending("draft"), "published_draft";
+            return null;
+          case "publish":
+            if (st === "draft" || st === "in_review") return setStatus("published"), "published";
+            if (st === "published_draft" || st === "published_in_review") return applyPending(), "published";
+            return null;
+          case "request_changes":
+            if (st === "in_review") return setStatus("draft"), "draft";
+            if (st === "published_in_review") return setPending("draft"), "published_draft";
+            return null;
+          case "reject":
+            if (st === "in_review") return setStatus("archived"), "archived";
+            if (st === "published_in_review") return dropPending(), "published";
+            return null;
+          case "unpublish":
+            if (st.startsWith("published")) return applyPending(), setStatus("draft"), "draft";
+            return null;
+          case "archive":
+            if (st === "draft" || st.startsWith("published")) return applyPending(), setStatus("archived"), "archived";
+            return null;
+          case "reopen":
+            if (st === "archived") return setStatus("draft"), "draft";
+            return null;
+        }
+      })();
       if (!to) throw new TransitionError("not_allowed_in_state");
       event(tx, ref, action, st, to, actor, comment?.trim() || null);
       const wasPublic = st.startsWith("published");

@@ -15,7 +15,7 @@ import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-he
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
 import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
-import { ENDONYMS, LANGUAGES, type Language } from "#app/i18n/languages.ts";
+import { ENDONYMS, LANGUAGES } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
 import { renderMarkdown } from "#app/utils/markdown.server.ts";

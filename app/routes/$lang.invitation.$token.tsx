@@ -22,6 +22,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ data }) => [...pageMeta(data as never), { name: "robots", content: "noindex" }];
 
+export { passAuthHeaders as headers } from "#app/utils/route-headers.ts";
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const db = getDb();

@@ -26,6 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 
 type Failure = { error: "invalid" | "throttled"; wait?: number; email: string };
 
+export { passAuthHeaders as headers } from "#app/utils/route-headers.ts";
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const db = getDb();

@@ -1,9 +1,20 @@
 /** Keys that would reach Object.prototype if a parser ever assigned them as paths. */
 const POLLUTING = /(^|[.[\]])(__proto__|constructor|prototype)([.[\]]|$)/;
 
+/** Repeated rows are few; an index like partners[999999999] would make parsers build huge arrays. */
+const MAX_INDEX = 200;
+const MAX_FIELDS = 2_000;
+const MAX_KEY_LENGTH = 200;
+
+function acceptableKey(key: string): boolean {
+  if (key.length > MAX_KEY_LENGTH || POLLUTING.test(key)) return false;
+  for (const m of key.matchAll(/\[(\d+)\]/g)) if (Number(m[1]) > MAX_INDEX) return false;
+  return true;
+}
+
 /**
- * The submitted form, or a 400 for bodies that are not forms. Keys that could pollute prototypes
- * are dropped before any parser sees them.
+ * The submitted form, or a 400 for bodies that are not forms or have absurdly many fields. Keys
+ * that could pollute prototypes or name absurd row indexes are dropped before any parser sees them.
  */
 export async function readForm(request: Request): Promise<FormData> {
   let form: FormData;
@@ -13,8 +24,10 @@ export async function readForm(request: Request): Promise<FormData> {
     throw new Response("Bad Request: expected a form", { status: 400 });
   }
   const clean = new FormData();
+  let count = 0;
   for (const [key, value] of form) {
-    if (POLLUTING.test(key)) continue;
+    if (++count > MAX_FIELDS) throw new Response("Bad Request: too many fields", { status: 400 });
+    if (!acceptableKey(key)) continue;
     clean.append(key, typeof value === "string" ? value : "");
   }
   return clean;

@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hash } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import { ARGON2_PARAMS } from "#app/auth/password.server.ts";
+import type { SessionUser } from "#app/auth/session.server.ts";
+import { readSnapshot } from "#app/editorial/snapshots.server.ts";
+import { client, startAppServer, TEST_PASSWORD, userWithSession, type AppServer } from "#app/testing/app-server.ts";
+import { itemInState, makeCity } from "#app/testing/editorial-fixtures.ts";
+import { appRoutes, fill } from "#app/testing/routes.ts";
+import * as s from "#db/schema/index.ts";
+
+/** Sessions, login throttling, tampering, cross-site requests and headers, against the real server. */
+let app: AppServer;
+let cityA: { id: number; slug: string };
+let cityB: { id: number; slug: string };
+let contributorA: Awaited<ReturnType<typeof userWithSession>>;
+let contributorB: Awaited<ReturnType<typeof userWithSession>>;
+let curator: Awaited<ReturnType<typeof userWithSession>>;
+let admin: Awaited<ReturnType<typeof userWithSession>>;
+const actor = (u: typeof curator, cityIds = u.cityIds): SessionUser => ({ id: u.id, email: u.email, displayName: u.email, role: u.role, cityIds });
+
+beforeAll(async () => {
+  app = await startAppServer();
+  cityA = makeCity(app.db);
+  cityB = makeCity(app.db);
+  contributorA = await userWithSession(app.db, "contributor", [cityA.id]);
+  contributorB = await userWithSession(app.db, "contributor", [cityB.id]);
+  curator = await userWithSession(app.db, "curator", []);
+  admin = await userWithSession(app.db, "admin", []);
+}, 120_000);
+afterAll(() => app?.stop());
+
+const login = (email: string, password: string, headers: Record<string, string> = {}) => client(app.url).post("/en/login", { email, password }, headers);
+const tokenOf = (res: Response) => /__Host-rce_session=([^;]*)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
+const cookie = (token: string) => `__Host-rce_session=${token}`;
+const signedIn = async (token: string) => (await client(app.url, cookie(token)).get("/en/dashboard")).status === 200;
+
+describe("headers", () => {
+  it("pages carry an enforced nonce CSP, HSTS, nosniff and a referrer policy; no X-Powered-By", async () => {
+    const a = await client(app.url).get("/en");
+    const b = await client(app.url).get("/en/practices");
+    const csp = a.headers.get("Content-Security-Policy") ?? "";
+    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'strict-dynamic'", "form-action 'self'"]) expect(csp).toContain(d);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(b.headers.get("Content-Security-Policy")).not.toContain(nonce!);
+    const html = await a.text();
+    // Every script element carries this response's nonce.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(a.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+    expect(a.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(a.headers.get("Referrer-Policy")).toBeTruthy();
+    expect(a.headers.get("X-Powered-By")).toBeNull();
+    expect(a.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+  });
+
+  it("signed-in pages are never stored; errors show no internals", async () => {
+    const res = await client(app.url, admin.cookie).get("/en/dashboard");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
+    const missing = await client(app.url, admin.cookie).get("/en/edit/practices/999999999");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toMatch(/at .*\.ts:\d+|SQLITE|node_modules/);
+  });
+});
+
+describe("sessions over HTTP", () => {
+  it("the cookie is __Host-, HttpOnly, Secure, SameSite=Lax, Path=/, with a lifetime and no Domain; logout clears it and ends the session", async () => {
+    const res = await login(curator.email, TEST_PASSWORD);
+    expect(res.status).toBe(302);
+    const set = res.headers.get("Set-Cookie")!;
+    const attributes = ["__Host-rce_session=", "HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age="];
+    const present = attributes.filter((a) => set.includes(a)).length + (/Domain=/i.test(set) ? 0 : 1);
+    console.log(`session cookie attributes present: ${present}/7`);
+    expect(present).toBe(7);
+    const token = tokenOf(res);
+    expect(await signedIn(token)).toBe(true);
+    const out = await client(app.url, cookie(token)).post("/en/logout", {});
+    expect(out.headers.get("Set-Cookie")).toContain("Max-Age=0");
+    // Replay after logout: the old cookie is dead on the server, not just in the browser.
+    const replay = await client(app.url, cookie(token)).get("/en/dashboard");
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get("Location")).toContain("/en/login");
+  });
+
+  it("login always starts a new session and ends a planted one (fixation)", async () => {
+    const planted = tokenOf(await login(contributorA.email, TEST_PASSWORD));
+    expect(await signedIn(planted)).toBe(true);
+    const res = await client(app.url, cookie(planted)).post("/en/login", { email: contributorA.email, password: TEST_PASSWORD });
+    const fresh = tokenOf(res);
+    expect(fresh).not.toBe(planted);
+    expect(await signedIn(planted)).toBe(false);
+    expect(await signedIn(fresh)).toBe(true);
+  });
+
+  it("disabling a user ends all their sessions at once", async () => {
+    const victim = await userWithSession(app.db, "contributor", [cityA.id]);
+    const second = tokenOf(await login(victim.email, TEST_PASSWORD));
+    expect(await signedIn(second)).toBe(true);
+    const res = await client(app.url, admin.cookie).post("/en/admin/users", { intent: "disable", user: String(victim.id) });
+    expect(res.status).toBe(200);
+    expect(await signedIn(second)).toBe(false);
+    expect((await client(app.url, victim.cookie).get("/en/dashboard")).status).toBe(302);
+    expect((await login(victim.email, TEST_PASSWORD)).status).toBe(400);
+  });
+
+  it("changing the password ends the other sessions but keeps this one", async () => {
+    const u = await userWithSession(app.db, "contributor", [cityA.id]);
+    const other = tokenOf(await login(u.email, TEST_PASSWORD));
+    const res = await client(app.url, u.cookie).post("/en/account", { intent: "password", currentPassword: TEST_PASSWORD, password: "violet-harbour-bicycle-88" });
+    expect(res.status).toBe(200);
+    expect(await signedIn(other)).toBe(false);
+    expect((await client(app.url, u.cookie).get("/en/dashboard")).status).toBe(200);
+    expect((await login(u.email, "violet-harbour-bicycle-88")).status).toBe(302);
+  });
+
+  it("a hash made with older parameters is replaced on the next login", async () => {
+    const u = await userWithSession(app.db, "contributor", [cityA.id]);
+    const weak = await hash(TEST_PASSWORD, { ...ARGON2_PARAMS, memoryCost: 4096, timeCost: 1 });
+    app.db.update(s.users).set({ passwordHash: weak }).where(eq(s.users.id, u.id)).run();
+    expect((await login(u.email, TEST_PASSWORD)).status).toBe(302);
+    const now = app.db.select({ h: s.users.passwordHash }).from(s.users).where(eq(s.users.id, u.id)).get()!.h!;
+    expect(now).not.toBe(weak);
+    expect(now).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe("login throttling and enumeration", () => {
+  it("an account under attack is slowed down from any address, and the right password does not bypass the wait", async () => {
+    const victim = await userWithSession(app.db, "contributor", [cityA.id]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await login(victim.email, `wrong-password-${i}`, { "X-Forwarded-For": `198.51.100.${i + 1}` })).status);
+    const firstBlock = statuses.indexOf(429);
+    console.log(`throttling: 30 wrong passwords from 30 addresses → first 429 at attempt ${firstBlock + 1}; statuses ${[...new Set(statuses)].join("/")}`);
+    expect(statuses[0]).toBe(400);
+    expect(firstBlock).toBe(1);
+    const blocked = await login(victim.email, TEST_PASSWORD, { "X-Forwarded-For": "203.0.113.9" });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+    // No permanent lockout: once the wait is over, the right password works.
+    app.db.update(s.loginThrottle).set({ blockedUntil: new Date(0) }).where(eq(s.loginThrottle.key, `email:${victim.email}`)).run();
+    expect((await login(victim.email, TEST_PASSWORD, { "X-Forwarded-For": "203.0.113.9" })).status).toBe(302);
+    const logged = app.db.$client.prepare("SELECT count(*) n FROM audit_log WHERE action = 'login' AND outcome IN ('failed', 'denied')").get() as { n: number };
+    expect(logged.n).toBeGreaterThanOrEqual(30);
+  });
+
+  it("password spraying from one address is slowed down after 20 failures", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await login(`spray-${i}@nowhere.example`, "Summer2026!!!", { "X-Forwarded-For": "192.0.2.77" })).status);
+    console.log(`spraying: 30 accounts from one address → first 429 at attempt ${statuses.indexOf(429) + 1}`);
+    expect(statuses.slice(0, 20).every((x) => x === 400)).toBe(true);
+    expect(statuses.slice(21)).toContain(429);
+  });
+
+  it("a wrong password and an unknown email look the same, in message and in time", async () => {
+    const known = [];
+    for (let i = 0; i < 40; i++) known.push(await userWithSession(app.db, "contributor", [cityA.id]));
+    const time = async (email: string, ip: string) => {
+      const start = performance.now();
+      const res = await login(email, "definitely-not-it-123", { "X-Forwarded-For": ip });
+      return { ms: performance.now() - start, status: res.status, body: (await res.text()).replace(new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), "EMAIL") };
+    };
+    const a = [];
+    const b = [];
+    for (let i = 0; i < 40; i++) {
+      a.push(await time(known[i]!.email, `10.1.${i}.1`));
+      b.push(await time(`nobody-${i}@nowhere.example`, `10.2.${i}.1`));
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const delta = Math.abs(median(a.map((x) => x.ms)) - median(b.map((x) => x.ms)));
+    console.log(`enumeration: median existing ${median(a.map((x) => x.ms)).toFixed(1)} ms, unknown ${median(b.map((x) => x.ms)).toFixed(1)} ms, Δ ${delta.toFixed(1)} ms (40 + 40 tries)`);
+    expect(new Set([...a, ...b].map((x) => x.status))).toEqual(new Set([400]));
+    expect(new Set([...a, ...b].map((x) => x.body.replace(/nonce="[^"]+"|"nonce-[^"]+"/g, ""))).size).toBeLessThanOrEqual(1);
+    expect(delta).toBeLessThan(10);
+  });
+});
+
+describe("tampering (IDOR and mass assignment)", () => {
+  it("no tampered request is accepted", async () => {
+    const actors = { contributor: actor(contributorA), curator: actor(curator) };
+    const own = itemInState(app.db, "practice", "draft", actors);
+    app.db.insert(s.userCities).values({ userId: contributorA.id, cityId: own.cityId }).run();
+    const foreign = itemInState(app.db, "practice", "draft", { contributor: actor(contributorB), curator: actor(curator) });
+    const foreignAnswer = itemInState(app.db, "answer", "draft", { contributor: actor(contributorB), curator: actor(curator) });
+    const a = client(app.url, contributorA.cookie);
+    const extra = { status: "published", cityId: String(cityB.id), city_id: String(cityB.id), authorId: String(admin.id), origin: "content", featured: "on", role: "admin", slug: "hijacked", publishedAt: "2020-01-01" };
+    let accepted = 0;
+    const attempts: [string, boolean][] = [];
+    const record = (name: string, ok: boolean) => {
+      attempts.push([name, ok]);
+      if (!ok) accepted++;
+    };
+
+    // 1. Create with extra fields: they are ignored.
+    const created = await a.post("/en/edit/practices/new", { city: cityA.slug, language: "en", title: "Mass assignment test", summary: "S.", body: "B.", ongoing: "unknown", ...extra });
+    const newId = Number(/practices\/(\d+)/.exec(created.headers.get("Location") ?? "")?.[1]);
+    const row = app.db.select().from(s.practices).where(eq(s.practices.id, newId)).get()!;
+    record("create with status/city/author/origin/featured/slug fields", row.status === "draft" && row.cityId === cityA.id && row.origin === "app" && !row.featured && row.slug !== "hijacked");
+    // 2. Create for another city.
+    const before = app.db.select().from(s.practices).all().length;
+    await a.post("/en/edit/practices/new", { city: cityB.slug, language: "en", title: "Other city", summary: "S.", body: "B.", ongoing: "unknown" });
+    record("create for another city", app.db.select().from(s.practices).all().length === before);
+    // 3. Edit own draft with extra fields.
+    await a.post(`/en/edit/practices/${own.id}`, { intent: "save", title: "T", summary: "S.", body: "B.", ongoing: "unknown", ...extra });
+    const ownRow = app.db.select().from(s.practices).where(eq(s.practices.id, own.id)).get()!;
+    record("edit with status/city fields", ownRow.status === "draft" && ownRow.cityId === own.cityId && ownRow.slug !== "hijacked");
+    // 4–9. Another city's items, by id in the URL.
+    const foreignBefore = JSON.stringify(readSnapshot(app.db, "practice", foreign.id));
+    for (const [name, res] of [
+      ["edit another city's practice", await a.post(`/en/edit/practices/${foreign.id}`, { intent: "save", title: "Pwned", summary: "S.", body: "B.", ongoing: "unknown" })],
+      ["translate another city's practice", await a.post(`/en/edit/practices/${foreign.id}/translate/nl`, { title: "Pwned", summary: "S.", body: "B." })],
+      ["submit another city's practice", await a.post(`/en/edit/practices/${foreign.id}/workflow`, { intent: "submit" })],
+      ["restore another city's practice", await a.post(`/en/edit/practices/${foreign.id}/history`, { revision: "1" })],
+      ["edit another city's answer", await a.post(`/en/edit/answers/${foreignAnswer.id}`, { intent: "save", summary: "Pwned", body: "B." })],
+      ["publish own practice as contributor", await a.post(`/en/edit/practices/${own.id}/workflow`, { intent: "publish" })],
+    ] as const) {
+      record(name, res.status === 403);
+    }
+    record("another city's practice unchanged", JSON.stringify(readSnapshot(app.db, "practice", foreign.id)) === foreignBefore);
+    // 10. Reading another city's draft, page and single-fetch data.
+    const title = (readSnapshot(app.db, "practice", foreign.id) as { translations: { en: { title: string } } }).translations.en.title;
+    for (const p of [`/en/edit/practices/${foreign.id}`, `/en/edit/practices/${foreign.id}.data`, `/en/edit/practices/${foreign.id}/history`, `/en/edit/practices/${foreign.id}/history.data`]) {
+      const res = await a.get(p);
+      record(`read ${p}`, !(await res.text()).includes(title));
+    }
+    // 11. Ending somebody else's session; changing roles; inviting a curator.
+    await a.post("/en/account", { intent: "end-session", session: (contributorB.cookie.split("=")[1] ?? "").split(".")[0]! });
+    record("end another user's session", (await client(app.url, contributorB.cookie).get("/en/dashboard")).status === 200);
+    record("change a role as contributor", (await a.post("/en/admin/users", { intent: "role", user: String(contributorA.id), role: "admin" })).status === 403);
+    record("invite as contributor", (await a.post("/en/admin/users", { intent: "invite", email: "x@y.example", role: "contributor", cities: cityA.slug })).status === 403);
+    const curatorInvitesAdmin = await client(app.url, curator.cookie).post("/en/admin/users", { intent: "invite", email: "boss@y.example", role: "admin" });
+    record("curator invites an admin", curatorInvitesAdmin.status === 403 && !app.db.select().from(s.users).where(eq(s.users.email, "boss@y.example")).get());
+    record("contributor role unchanged", app.db.select().from(s.users).where(eq(s.users.id, contributorA.id)).get()!.role === "contributor");
+
+    console.log(`tampering: ${attempts.length} tampered requests, accepted ${accepted}`);
+    expect(attempts.filter(([, ok]) => !ok).map(([n]) => n)).toEqual([]);
+  });
+});
+
+describe("cross-site requests", () => {
+  it("every route that accepts writes refuses cross-site and Origin-less posts, and nothing changes", async () => {
+    const actors = { contributor: actor(contributorA), curator: actor(curator) };
+    const item = itemInState(app.db, "practice", "draft", actors);
+    const params = { lang: "en", type: "practices", id: String(item.id), tlang: "nl", token: "a".repeat(24) + "." + "b".repeat(24) };
+    const writes = appRoutes().filter((r) => r.action);
+    expect(writes.length).toBeGreaterThanOrEqual(10);
+    const variants: [string, Record<string, string>][] = [
+      ["evil Origin", { Origin: "https://evil.example" }],
+      ["cross-site fetch metadata", { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" }],
+      ["same-site (another subdomain)", { "Sec-Fetch-Site": "same-site", Origin: app.url.replace("localhost", "sub.localhost") }],
+      ["Origin null", { Origin: "null" }],
+      ["no Origin, no fetch metadata", {}],
+    ];
+    const snapshot = () => JSON.stringify(["practices", "practice_translations", "revisions", "review_events", "pending_changes", "users", "user_cities", "auth_tokens", "sessions"].map((t) => app.db.$client.prepare(`SELECT * FROM ${t}`).all()));
+    const before = snapshot();
+    let tested = 0;
+    let accepted = 0;
+    for (const route of writes) {
+      const url = fill(route.pattern, params);
+      for (const [, headers] of variants) {
+        // Raw fetch: no helper adding same-origin headers.
+        const res = await fetch(app.url + url, { method: "POST", body: new URLSearchParams({ intent: "submit", email: admin.email, password: TEST_PASSWORD, title: "x" }), headers: { Cookie: admin.cookie, ...headers }, redirect: "manual" });
+        tested++;
+        if (res.status !== 403) accepted++;
+      }
+    }
+    console.log(`CSRF: ${writes.length} mutating routes × ${variants.length} variants = ${tested} requests, accepted ${accepted}`);
+    expect(accepted).toBe(0);
+    expect(snapshot()).toBe(before);
+    // The check is not a blanket refusal: the same post from our own page goes through.
+    const ok = await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}/workflow`, { intent: "submit" });
+    expect(ok.status).toBe(303);
+  });
+
+  it("browsing every page while signed in changes nothing (no state changes on GET)", async () => {
+    const actors = { contributor: actor(contributorA), curator: actor(curator) };
+    const item = itemInState(app.db, "practice", "published_draft", actors);
+    const practiceSlug = app.db.select({ slug: s.practices.slug }).from(s.practices).where(eq(s.practices.id, item.id)).get()!.slug;
+    const question = app.db.select({ slug: s.questions.slug }).from(s.questions).get()!.slug;
+    const toolkit = app.db.select({ id: s.toolkits.id, slug: s.toolkits.slug }).from(s.toolkits).get()!;
+    const chapter = app.db.select({ slug: s.toolkitChapters.slug }).from(s.toolkitChapters).where(eq(s.toolkitChapters.toolkitId, toolkit.id)).get()!.slug;
+    const params = { lang: "en", type: "practices", id: String(item.id), tlang: "nl", token: "a".repeat(24) + "." + "b".repeat(24), slug: practiceSlug, chapter, "*": "nothing-here" };
+    const urls = appRoutes()
+      .filter((r) => r.loader && !r.pattern.includes(":slug"))
+      .map((r) => fill(r.pattern, params));
+    urls.push(`/en/practices/${practiceSlug}`, `/en/questions/${question}`, `/en/toolkits/${toolkit.slug}`, `/en/toolkits/${toolkit.slug}/${chapter}`, `/en/cities/${cityA.slug}`, "/en/logout", `/en/edit/practices/${item.id}/workflow`);
+    const tables = ["practices", "practice_translations", "practice_terms", "sources", "cities", "answers", "revisions", "review_events", "pending_changes", "users", "user_cities", "auth_tokens", "search_outbox"];
+    const snapshot = () => JSON.stringify(tables.map((t) => app.db.$client.prepare(`SELECT * FROM ${t}`).all()));
+    const before = snapshot();
+    let requests = 0;
+    for (const u of urls) {
+      for (const p of [u, `${u}.data`]) {
+        const res = await client(app.url, admin.cookie).get(p);
+        expect(res.status, p).toBeLessThan(500);
+        requests++;
+      }
+    }
+    console.log(`GET crawl while signed in: ${requests} requests, changed rows: ${snapshot() === before ? 0 : "some"}`);
+    expect(snapshot()).toBe(before);
+    expect(await signedIn(admin.cookie.split("=")[1]!)).toBe(true);
+  });
+});
