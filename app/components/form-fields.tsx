@@ -7,7 +7,7 @@ export function useErrorText() {
   const { t } = useTranslation();
   return (code: string) => {
     const [key, max] = code.split(":");
-    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists"];
+    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists", "markdown_complex"];
     return t(`form.errors.${(known.includes(key!) ? key : "invalid") as "invalid"}`, { max });
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
+import { markdownTooComplex } from "#app/utils/markdown-limits.ts";
 
 /**
  * One Zod schema per form, used by Conform in the browser and again in the action. Messages are
@@ -26,6 +27,9 @@ export const multiline = (max: number) =>
   str()
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
     .pipe(str().min(1, "required").max(max, `too_long:${max}`).refine((v) => !BAD_CHARS.test(v), "bad_chars"));
+
+/** A Markdown body: long text, minus the shapes that are too expensive to render. */
+const markdown = () => multiline(LIMITS.body).refine((v) => !markdownTooComplex(v), "markdown_complex");
 
 export const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional();
 
@@ -83,7 +87,7 @@ export type Vocab = { themes: string[]; questionTypes: string[]; udhrArticles: s
 const practiceText = {
   title: line(LIMITS.title),
   summary: multiline(LIMITS.summary),
-  body: multiline(LIMITS.body),
+  body: markdown(),
   outcomes: optional(lines()),
   continuity: optional(multiline(LIMITS.summary * 2)),
 };
@@ -115,12 +119,12 @@ export function answerSchema(create?: { questions: [string, ...string[]]; cities
   return z.object({
     ...(create ? { question: pick(create.questions), city: pick(create.cities), language: pick(LANGUAGES) } : {}),
     summary: multiline(LIMITS.summary),
-    body: multiline(LIMITS.body),
+    body: markdown(),
     sources: sources(),
   });
 }
 
-export const answerTranslationSchema = z.object({ summary: multiline(LIMITS.summary), body: multiline(LIMITS.body) });
+export const answerTranslationSchema = z.object({ summary: multiline(LIMITS.summary), body: markdown() });
 
 const sinceList = () =>
   line(200)
@@ -130,7 +134,7 @@ const sinceList = () =>
 export const citySchema = z.object({
   name: line(LIMITS.name),
   summary: multiline(LIMITS.summary),
-  body: multiline(LIMITS.body),
+  body: markdown(),
   website: optional(httpUrl()),
   population: optional(z.coerce.number({ invalid_type_error: "number" }).int("number").min(0, "number").max(100_000_000, "number")),
   populationYear: optional(year()),
@@ -142,6 +146,6 @@ export const citySchema = z.object({
   sources: sources(),
 });
 
-export const cityTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary), body: multiline(LIMITS.body) });
+export const cityTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary), body: markdown() });
 
 export const reviewCommentSchema = z.object({ comment: optional(multiline(LIMITS.comment)) });

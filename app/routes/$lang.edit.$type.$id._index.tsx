@@ -18,6 +18,7 @@ import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.
 import { ENDONYMS, LANGUAGES } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
+import { markdownTooComplex } from "#app/utils/markdown-limits.ts";
 import { renderMarkdown } from "#app/utils/markdown.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -78,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: editSchema(item.type, vocab) });
   if (form.get("intent") === "preview") {
     const body = typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 100_000) : "";
-    return { result: submission.reply(), preview: renderMarkdown(body) };
+    // The same limits as saving: a preview must not be a way around them.
+    return { result: submission.reply(), preview: markdownTooComplex(body) ? null : renderMarkdown(body) };
   }
   if (submission.status !== "success") return Response.json({ result: submission.reply(), preview: null }, { status: 400 });
   const base = workingSnapshot(db, item)!;

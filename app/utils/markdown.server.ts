@@ -27,7 +27,8 @@ export function renderMarkdown(markdown: string): string {
     // Nesting a few thousand levels deep (`>>>>…`, `- - - …`, `****…a****…`: a few KB of input) overflows
     // the call stack in the recursive tree walkers. Show such a document as escaped plain text instead of
     // failing the import or the request. Nothing that rendered before renders differently.
-    if (error instanceof RangeError) return `<p>${escapeHtml(markdown)}</p>`;
-    throw error;
+    if (!(error instanceof RangeError)) throw error;
+    console.warn(`markdown: ${error.message} (${markdown.length} chars, nested too deeply); rendered as plain text`);
+    return `<p>${escapeHtml(markdown)}</p>`;
   }
 }
