@@ -63,7 +63,8 @@ export function writeRateLimit(perMinute: number) {
 export function bodyLimit(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
     const length = Number(req.get("Content-Length") ?? 0);
-    if (length > maxBytes) return res.status(413).type("text/plain").send("Request too large");
-    next();
+    if (length <= maxBytes) return next();
+    // Node discards the rest of the body after the answer, so the client receives the 413 rather than a reset connection.
+    res.status(413).type("text/plain").send("Request too large");
   };
 }
