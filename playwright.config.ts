@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ACCOUNTS } from "./e2e/accounts.ts";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_DATABASE = "data/e2e.db";
@@ -38,7 +39,11 @@ export default defineConfig({
     command: [
       `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_MEILI_DIR}`,
       `DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/content-import.ts`,
-      `DATABASE_PATH=${E2E_DATABASE} MEILI_DATA_DIR=${E2E_MEILI_DIR} MEILI_PORT=${MEILI_PORT} PORT=${PORT} NODE_ENV=production npx tsx server/index.ts`,
+      ...Object.entries(E2E_ACCOUNTS).map(
+        ([role, a]) => `printf '%s' '${a.password}' | DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/user-create.ts --email ${a.email} --role ${role} --name '${a.name}' --password-stdin`,
+      ),
+      // The browser tests submit many forms from one address; the write limit is tested in Vitest.
+      `DATABASE_PATH=${E2E_DATABASE} MEILI_DATA_DIR=${E2E_MEILI_DIR} MEILI_PORT=${MEILI_PORT} PORT=${PORT} WRITE_RATE_LIMIT=100000 NODE_ENV=production npx tsx server/index.ts`,
     ].join(" && "),
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { E2E_ACCOUNTS } from "./accounts.ts";
 
 const PAGES = [
   "/en",
@@ -39,4 +40,25 @@ test("the whole page can be used with the keyboard: skip link first, then focus 
   const focused = page.locator(":focus");
   expect(await focused.evaluate((el) => Boolean(el.closest("main")))).toBe(true);
   expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+});
+
+test("no serious accessibility violations on the sign-in, editing and administration pages", async ({ page }) => {
+  test.setTimeout(90_000);
+  const check = async (url: string) => {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    return results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  };
+  const problems = [...(await check("/en/login")), ...(await check("/ko/reset-password"))];
+  await page.goto("/en/login");
+  await page.getByLabel("Email address").fill(E2E_ACCOUNTS.admin.email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_ACCOUNTS.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/dashboard/);
+  for (const url of ["/en/dashboard", "/en/edit/practices/1", "/ko/edit/practices/1/translate/ko", "/en/edit/practices/1/translate/nl", "/en/edit/answers/1", "/de/edit/cities/1", "/en/edit/practices/1/history", "/en/edit/practices/new", "/en/account", "/en/admin/users", "/en/admin/audit", "/en/admin/mailbox"]) {
+    problems.push(...(await check(url)));
+  }
+  expect(problems).toEqual([]);
 });

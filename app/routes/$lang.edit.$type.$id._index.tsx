@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { clientIp } from "#app/auth/auth.server.ts";
 import { FormErrorSummary } from "#app/components/form-fields.tsx";
 import { withSpareRows } from "#app/components/editor/rows.tsx";
@@ -94,6 +95,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
 }
 
+const PREVIEW_SCHEMA = z.object({}).passthrough();
+
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null }>();
@@ -105,7 +108,8 @@ export default function EditItem() {
     lastResult: actionData?.result,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     defaultValue: data.defaults as any,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // A preview is not a save: it goes to the server even when fields are still invalid.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: formData.get("intent") === "preview" ? PREVIEW_SCHEMA : schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
