@@ -301,3 +301,21 @@ describe("cross-site requests", () => {
     expect(await signedIn(admin.cookie.split("=")[1]!)).toBe(true);
   });
 });
+
+describe("general write limit", () => {
+  it("refuses writes beyond the per-minute limit of one address with 429, while reads go on", async () => {
+    const limited = await startAppServer({ WRITE_RATE_LIMIT: "10" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i++) statuses.push((await client(limited.url).post("/en/reset-password", { email: `w${i}@nowhere.example` }, { "X-Forwarded-For": "198.51.100.200" })).status);
+      console.log(`write limit 10/min: statuses ${statuses.join(",")}`);
+      expect(statuses.slice(0, 10).every((x) => x === 200)).toBe(true);
+      expect(statuses.slice(10).every((x) => x === 429)).toBe(true);
+      // Another address, and reading, are not affected.
+      expect((await client(limited.url).post("/en/reset-password", { email: "x@nowhere.example" }, { "X-Forwarded-For": "198.51.100.201" })).status).toBe(200);
+      expect((await client(limited.url).get("/en/practices", { "X-Forwarded-For": "198.51.100.200" })).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
