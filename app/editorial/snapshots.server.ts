@@ -75,19 +75,17 @@ export function readAnswer(db: Tx, id: number): AnswerSnapshot | null {
   };
 }
 
+/** The city columns a snapshot carries, read from a row or written back to it. */
+const CITY_COLUMNS = ["originalLanguage", "country", "population", "populationYear", "populationSource", "hrCityStatus", "hrCitySince", "hrCityBasis", "website"] as const;
+function pickCityColumns<T extends Pick<CitySnapshot, (typeof CITY_COLUMNS)[number]>>(from: T): Pick<CitySnapshot, (typeof CITY_COLUMNS)[number]> {
+  return Object.fromEntries(CITY_COLUMNS.map((k) => [k, from[k]])) as Pick<CitySnapshot, (typeof CITY_COLUMNS)[number]>;
+}
+
 export function readCity(db: Tx, id: number): CitySnapshot | null {
   const c = db.select().from(s.cities).where(eq(s.cities.id, id)).get();
   if (!c) return null;
   return {
-    originalLanguage: c.originalLanguage,
-    country: c.country,
-    population: c.population,
-    populationYear: c.populationYear,
-    populationSource: c.populationSource,
-    hrCityStatus: c.hrCityStatus,
-    hrCitySince: c.hrCitySince,
-    hrCityBasis: c.hrCityBasis,
-    website: c.website,
+    ...pickCityColumns(c),
     facts: db
       .select({ kind: s.cityFacts.kind, name: s.cityFacts.name, since: s.cityFacts.since, url: s.cityFacts.url })
       .from(s.cityFacts)
@@ -143,18 +141,7 @@ function applyAnswer(db: Tx, id: number, a: AnswerSnapshot) {
 
 function applyCity(db: Tx, id: number, c: CitySnapshot) {
   db.update(s.cities)
-    .set({
-      originalLanguage: c.originalLanguage,
-      country: c.country,
-      population: c.population,
-      populationYear: c.populationYear,
-      populationSource: c.populationSource,
-      hrCityStatus: c.hrCityStatus,
-      hrCitySince: c.hrCitySince,
-      hrCityBasis: c.hrCityBasis,
-      website: c.website,
-      ...appOwned(),
-    })
+    .set({ ...pickCityColumns(c), ...appOwned() })
     .where(eq(s.cities.id, id))
     .run();
   db.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
