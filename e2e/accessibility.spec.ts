@@ -57,7 +57,7 @@ test("no serious accessibility violations on the sign-in, editing and administra
   await page.getByLabel("Password", { exact: true }).fill(E2E_ACCOUNTS.admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/dashboard/);
-  for (const url of ["/en/dashboard", "/en/edit/practices/1", "/ko/edit/practices/1/translate/ko", "/en/edit/practices/1/translate/nl", "/en/edit/answers/1", "/de/edit/cities/1", "/en/edit/practices/1/history", "/en/edit/practices/new", "/en/account", "/en/admin/users", "/en/admin/audit", "/en/admin/mailbox"]) {
+  for (const url of ["/en/dashboard", "/en/edit/practices/1", "/ko/edit/practices/1/translate/ko", "/en/edit/practices/1/translate/nl", "/en/edit/answers/1", "/de/edit/cities/1", "/en/edit/practices/1/history", "/en/edit/practices/new", "/en/account", "/en/admin/users", "/en/admin/audit", "/en/admin/mailbox", "/en/curate", "/ko/curate/chapters/1"]) {
     problems.push(...(await check(url)));
   }
   expect(problems).toEqual([]);

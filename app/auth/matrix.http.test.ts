@@ -151,6 +151,12 @@ describe("global permissions over HTTP", () => {
         res = await c.post("/en/admin/users", { intent: "disable", user: String(victim.id) });
         return { got: res.status === 200 && Boolean(app.db.select().from(s.users).where(eq(s.users.id, victim.id)).get()!.disabledAt), status: res.status };
       }
+      case "curate": {
+        const practice = app.db.select({ id: s.practices.id }).from(s.practices).where(eq(s.practices.status, "published")).get()!;
+        res = await c.post("/en/curate", { kind: "practice", featured: String(practice.id) });
+        const list = await c.get("/en/curate");
+        return { got: res.status === 200 && list.status === 200, status: res.status };
+      }
       case "view_audit":
         res = await c.get("/en/admin/audit");
         return { got: res.status === 200, status: res.status };

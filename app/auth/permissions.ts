@@ -39,6 +39,7 @@ export const GLOBAL_ACTIONS = [
   "create_answer",
   "dashboard",
   "review_queue",
+  "curate",
   "invite_contributor",
   "invite_curator",
   "manage_users",
@@ -81,6 +82,8 @@ export const GLOBAL_MATRIX: Record<GlobalAction, readonly ("anonymous" | "contri
   create_answer: ["contributor", ...EDITORS],
   dashboard: ["contributor", ...EDITORS],
   review_queue: EDITORS,
+  /** Featured practices, questions and toolkits; which practices and questions a toolkit chapter links. */
+  curate: EDITORS,
   invite_contributor: EDITORS,
   invite_curator: ["admin"],
   manage_users: ["admin"],

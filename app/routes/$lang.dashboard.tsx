@@ -128,6 +128,9 @@ export default function Dashboard() {
             <h2 id="admin-h">{t("dashboard.admin")}</h2>
             <ul>
               <li>
+                <Link to={`/${d.lang}/curate`}>{t("curate.dashboardLink")}</Link>
+              </li>
+              <li>
                 <Link to={`/${d.lang}/admin/users`}>{t("dashboard.users")}</Link>
               </li>
               {d.isAdmin ? (
