@@ -319,3 +319,28 @@ describe("general write limit", () => {
     }
   });
 });
+
+describe("audit log and logs", () => {
+  it("records logins, denials, publications and role changes, and the server log holds no passwords or tokens", async () => {
+    const target = await userWithSession(app.db, "contributor", [cityA.id]);
+    await client(app.url, admin.cookie).post("/en/admin/users", { intent: "role", user: String(target.id), role: "curator" });
+    const item = itemInState(app.db, "practice", "in_review", { contributor: actor(contributorA), curator: actor(curator) });
+    await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}/workflow`, { intent: "publish" });
+    await client(app.url, contributorB.cookie).get(`/en/edit/practices/${item.id}/history`);
+    await login(admin.email, TEST_PASSWORD);
+    await login(target.email, "not-the-password-at-all", { "X-Forwarded-For": "192.0.2.200" });
+    await client(app.url, admin.cookie).post("/en/admin/users", { intent: "disable", user: String(target.id) });
+    const actions = new Set((app.db.$client.prepare("SELECT action || ':' || outcome a FROM audit_log").all() as { a: string }[]).map((r) => r.a));
+    for (const expected of ["login:ok", "login:failed", "user.role:ok", "item.publish:ok", "history:denied", "user.disable:ok"]) expect(actions, expected).toContain(expected);
+    const at = app.db.$client.prepare("SELECT created_at FROM audit_log ORDER BY id DESC LIMIT 1").get() as { created_at: number };
+    expect(Math.abs(at.created_at - Date.now())).toBeLessThan(60_000);
+    const log = app.log();
+    const sessionSecrets = [admin, curator, contributorA, contributorB].map((u) => u.cookie.split(".")[1]!);
+    const leaks = [TEST_PASSWORD, "violet-harbour-bicycle-88", ...sessionSecrets].filter((secret) => log.includes(secret));
+    const auditText = JSON.stringify(app.db.$client.prepare("SELECT * FROM audit_log").all());
+    const auditLeaks = [TEST_PASSWORD, ...sessionSecrets].filter((secret) => auditText.includes(secret));
+    console.log(`audit: ${actions.size} kinds of events; secrets found in the server log: ${leaks.length}, in the audit log: ${auditLeaks.length}`);
+    expect(leaks).toEqual([]);
+    expect(auditLeaks).toEqual([]);
+  });
+});

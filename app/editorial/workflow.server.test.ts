@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { importContent } from "#app/content/import-content.server.ts";
-import { entityKey } from "#app/search/documents.server.ts";
+import { buildDocument, entityKey } from "#app/search/documents.server.ts";
 import { createUserWithPassword } from "#app/models/users.server.ts";
 import { answerSnapshot, edited, makeCity, practiceSnapshot } from "#app/testing/editorial-fixtures.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
@@ -122,6 +122,27 @@ describe("review workflow", () => {
     const after = listRevisions(db, ref);
     expect(after[0]).toMatchObject({ number: 3, kind: "restore", restoredFrom: 1 });
     expect(publicTitle(id)).toBe("Version one");
+  });
+});
+
+describe("what the public index sees", () => {
+  it("drafts and items in review have no search document; a published item's document keeps the published text while a change waits", () => {
+    const id = createDraft(db, contributor, "practice", practiceSnapshot(cityId, "Quietly drafted"));
+    const ref = { type: "practice" as const, id };
+    const doc = () => buildDocument(db, entityKey("practice", id));
+    expect(doc()).toBeNull();
+    transition(db, contributor, ref, "submit", null);
+    expect(doc()).toBeNull();
+    transition(db, curator, ref, "publish", null);
+    expect(JSON.stringify(doc())).toContain("Quietly drafted");
+    const proposal = structuredClone(readSnapshot(db, "practice", id)) as PracticeSnapshot;
+    proposal.translations.en!.title = "Secret proposal";
+    saveEdit(db, contributor, ref, proposal);
+    transition(db, contributor, ref, "submit", null);
+    expect(JSON.stringify(doc())).toContain("Quietly drafted");
+    expect(JSON.stringify(doc())).not.toContain("Secret proposal");
+    transition(db, curator, ref, "unpublish", null);
+    expect(doc()).toBeNull();
   });
 });
 
