@@ -3,7 +3,7 @@ import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
-import type { Vocab } from "./forms.ts";
+import { withSpareRows, type Vocab } from "./forms.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "./snapshot-types.ts";
 
 /**
@@ -148,6 +148,22 @@ export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage)
     facts: c.facts.map((f) => ({ kind: f.kind, name: f.name, since: f.since ?? "", url: f.url ?? "" })),
     sources: c.sources,
   };
+}
+
+const BLANK = { partner: { name: "", role: "", formality: "" }, source: { title: "", url: "" }, fact: { kind: "", name: "", since: "", url: "" } };
+
+/** The edit form's starting values: the item in its original language, plus empty rows to add to. */
+export function editFormDefaults(type: s.EditableType, snap: Snapshot) {
+  if (type === "practice") {
+    const f = practiceToForm(snap as PracticeSnapshot);
+    return { ...f, partners: withSpareRows(f.partners, BLANK.partner), sources: withSpareRows(f.sources, BLANK.source) };
+  }
+  if (type === "answer") {
+    const f = answerToForm(snap as AnswerSnapshot);
+    return { ...f, sources: withSpareRows(f.sources, BLANK.source) };
+  }
+  const f = cityToForm(snap as CitySnapshot);
+  return { ...f, facts: withSpareRows(f.facts, BLANK.fact), sources: withSpareRows(f.sources, BLANK.source) };
 }
 
 /** A URL-safe, unique slug from a title; titles in other scripts fall back to the city slug. */

@@ -51,6 +51,10 @@ const lines = () =>
     .transform((v) => v.split("\n").map((l) => l.trim()).filter(Boolean))
     .pipe(z.array(z.string().max(LIMITS.line, `too_long:${LIMITS.line}`)).max(LIMITS.lines, `too_many:${LIMITS.lines}`));
 
+/** How many empty rows a repeated group offers, so people can add entries without JavaScript. */
+export const SPARE_ROWS = 2;
+export const withSpareRows = <T,>(rows: T[] | undefined, blank: T): T[] => [...(rows ?? []), ...Array.from({ length: SPARE_ROWS }, () => blank)];
+
 /**
  * Repeated rows (partners, sources, facts): the form always offers a few empty rows so it works
  * without JavaScript; empty rows are dropped, half-filled ones are errors on the missing field.

@@ -6,12 +6,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { clientIp } from "#app/auth/auth.server.ts";
 import { FormErrorSummary } from "#app/components/form-fields.tsx";
-import { withSpareRows } from "#app/components/editor/rows.tsx";
 import { CityStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
-import { answerFromForm, answerToForm, cityFromForm, cityToForm, itemLabel, publicPath, practiceFromForm, practiceToForm, vocabularies, vocabSlugs, type CityForm, type PracticeForm } from "#app/editorial/editing.server.ts";
+import { answerFromForm, cityFromForm, editFormDefaults, itemLabel, publicPath, practiceFromForm, vocabularies, vocabSlugs, type CityForm, type PracticeForm } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
@@ -23,31 +22,12 @@ import { markdownTooComplex } from "#app/utils/markdown-limits.ts";
 import { renderMarkdown } from "#app/utils/markdown.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-const blankPartner = { name: "", role: "", formality: "" };
-const blankSource = { title: "", url: "" };
-const blankFact = { kind: "", name: "", since: "", url: "" };
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { lang, user, item } = requireItem(request, params, context, "view");
   const db = getDb();
   const snap = workingSnapshot(db, item)!;
   const vocab = item.type === "practice" ? vocabularies(lang) : null;
   const original = snap.originalLanguage;
-  const defaults =
-    item.type === "practice"
-      ? (() => {
-          const f = practiceToForm(snap as PracticeSnapshot);
-          return { ...f, partners: withSpareRows(f.partners, blankPartner), sources: withSpareRows(f.sources, blankSource) };
-        })()
-      : item.type === "answer"
-        ? (() => {
-            const f = answerToForm(snap as AnswerSnapshot);
-            return { ...f, sources: withSpareRows(f.sources, blankSource) };
-          })()
-        : (() => {
-            const f = cityToForm(snap as CitySnapshot);
-            return { ...f, facts: withSpareRows(f.facts, blankFact), sources: withSpareRows(f.sources, blankSource) };
-          })();
   const url = new URL(request.url);
   return {
     lang,
@@ -62,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     publicPath: item.status === "published" ? publicPath(db, lang, item.type, item.id) : null,
     contributorOnPublished: user.role === "contributor" && item.status === "published",
     vocab,
-    defaults,
+    defaults: editFormDefaults(item.type, snap),
     trail: reviewTrail(db, item).map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("unchanged") ? "unchanged" : url.searchParams.get("done"),
     workflowError: url.searchParams.get("error"),

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
 import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
-import { withSpareRows } from "#app/components/editor/rows.tsx";
+import { withSpareRows } from "#app/editorial/forms.ts";
 import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, uniqueSlug, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";

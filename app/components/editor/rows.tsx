@@ -2,10 +2,6 @@ import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-/** How many empty rows a repeated group offers, so people can add entries without JavaScript. */
-export const SPARE_ROWS = 2;
-export const withSpareRows = <T,>(rows: T[] | undefined, blank: T): T[] => [...(rows ?? []), ...Array.from({ length: SPARE_ROWS }, () => blank)];
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any>;
 export type RowFields = Record<string, AnyField>;
