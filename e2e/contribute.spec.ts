@@ -117,6 +117,13 @@ test("an invited Gwangju contributor writes in Korean; a curator requests change
     await reader.goto(`/en/search?q=${enWord}`);
     await expect(reader.getByRole("link", { name: new RegExp(enWord) })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+  // The public page names who reviewed and published it; only editors see an edit link.
+  await reader.getByRole("link", { name: new RegExp(enWord) }).first().click();
+  await expect(reader.getByRole("heading", { level: 1 })).toContainText(enWord);
+  await expect(reader.getByText(/Mira Curator/)).toBeVisible();
+  await expect(reader.getByRole("link", { name: ui("en", "content.edit") })).toHaveCount(0);
+  await gj.goto(reader.url().replace("/en/", "/ko/"));
+  await expect(gj.getByRole("link", { name: ui("ko", "content.edit") })).toHaveAttribute("href", editUrl.replace(/^https?:\/\/[^/]+/, ""));
 
   // 9. Its history shows the versions, with what changed.
   await gj.goto(`${editUrl}/history`);

@@ -67,7 +67,7 @@ export function getQuestion(slug: string, lang: Language) {
   const cityAnswers = answerRows
     .map((a) => {
       const t = pickTranslation(translations.get(a.id) ?? [], lang, a.originalLanguage)!;
-      return { city: names.get(a.cityId)!, summary: t.text.summary, bodyHtml: t.text.bodyHtml, language: t.language, sources: sources.get(a.id) ?? [] };
+      return { id: a.id, cityId: a.cityId, city: names.get(a.cityId)!, summary: t.text.summary, bodyHtml: t.text.bodyHtml, language: t.language, sources: sources.get(a.id) ?? [] };
     })
     .filter((a) => a.city)
     .sort((a, b) => a.city.name.localeCompare(b.city.name, lang));

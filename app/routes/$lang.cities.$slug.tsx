@@ -5,6 +5,7 @@ import { PracticeCard } from "#app/components/cards.tsx";
 import { ContentLanguageNotice, LanguageBadge } from "#app/components/content-language-notice.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
 import { SourcesList } from "#app/components/sources-list.tsx";
+import { editLinkFor } from "#app/editorial/public-links.server.ts";
 import { getCity } from "#app/models/cities.server.ts";
 import { listPractices } from "#app/models/practices.server.ts";
 import { listAnswersOfCity } from "#app/models/questions.server.ts";
@@ -12,12 +13,13 @@ import { countryName, formatDate, formatNumber, formatPartialDate } from "#app/u
 import { langParam, orNotFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const city = orNotFound(getCity(params.slug ?? "", lang));
   return {
     lang,
     city,
+    editLink: editLinkFor(request, lang, "city", city.id),
     practices: listPractices(lang, { cityId: city.id }),
     answers: listAnswersOfCity(city.id, lang),
     meta: { title: city.name, description: city.summary },
@@ -47,7 +49,7 @@ function FactList({ title, facts, id }: { title: string; facts: Fact[]; id: stri
 }
 
 export default function CityPage() {
-  const { lang, city: c, practices, answers } = useLoaderData<typeof loader>();
+  const { lang, city: c, practices, answers, editLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const since = c.hrCity.since.map((s) => formatPartialDate(s, lang));
   return (
@@ -96,6 +98,11 @@ export default function CityPage() {
           ) : null}
           <SourcesList sources={c.sources} />
           <p className="muted small">{t("content.lastUpdated", { date: formatDate(c.updatedAt, lang) })}</p>
+          {editLink ? (
+            <p>
+              <Link to={editLink}>{t("content.edit")}</Link>
+            </p>
+          ) : null}
         </div>
         <aside className="facts" aria-labelledby="key-facts">
           <h2 id="key-facts">{t("cities.facts")}</h2>

@@ -8,22 +8,30 @@ import { HtmlContent } from "#app/components/html-content.tsx";
 import { PracticePeriod } from "#app/components/practice-period.tsx";
 import { SourcesList } from "#app/components/sources-list.tsx";
 import { TermChips } from "#app/components/term-chips.tsx";
+import { editLinkFor, lastPublication } from "#app/editorial/public-links.server.ts";
 import { getPractice, listPractices } from "#app/models/practices.server.ts";
 import { langParam, orNotFound } from "#app/utils/http.server.ts";
 import { formatDate } from "#app/utils/format.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const practice = orNotFound(getPractice(params.slug ?? "", lang));
   const more = listPractices(lang, { cityId: practice.cityId }).filter((p) => p.slug !== practice.slug).slice(0, 3);
-  return { lang, practice, more, meta: { title: practice.title, description: practice.summary } };
+  return {
+    lang,
+    practice,
+    more,
+    editLink: editLinkFor(request, lang, "practice", practice.id),
+    publication: lastPublication("practice", practice.id),
+    meta: { title: practice.title, description: practice.summary },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function PracticePage() {
-  const { lang, practice: p, more } = useLoaderData<typeof loader>();
+  const { lang, practice: p, more, editLink, publication } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const shown = p.language.shown;
   const coCities = CO_CITIES_DIMENSIONS.filter((d) => p.coCities[d]);
@@ -64,6 +72,14 @@ export default function PracticePage() {
           ) : null}
           <SourcesList sources={p.sources} />
           <p className="muted small">{t("content.lastUpdated", { date: formatDate(p.updatedAt, lang) })}</p>
+          {publication ? (
+            <p className="muted small">{t("content.reviewedBy", { name: publication.by ?? t("workflow.someone"), date: formatDate(publication.at, lang) })}</p>
+          ) : null}
+          {editLink ? (
+            <p>
+              <Link to={editLink}>{t("content.edit")}</Link>
+            </p>
+          ) : null}
         </div>
         <aside className="facts" aria-label={t("cities.facts")}>
           <h2 className="visually-hidden">{t("cities.facts")}</h2>

@@ -5,20 +5,30 @@ import { QuestionCard } from "#app/components/cards.tsx";
 import { ContentLanguageNotice, LanguageBadge } from "#app/components/content-language-notice.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
 import { InlineSources } from "#app/components/sources-list.tsx";
+import { creatableCities } from "#app/editorial/editing.server.ts";
+import { answerableCities, editLinkFor } from "#app/editorial/public-links.server.ts";
 import { getQuestion } from "#app/models/questions.server.ts";
+import { getDb } from "#app/utils/db.server.ts";
 import { langParam, orNotFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const question = orNotFound(getQuestion(params.slug ?? "", lang));
-  return { lang, question, meta: { title: question.title, description: question.summary } };
+  const canAnswer = answerableCities(request, question.id);
+  return {
+    lang,
+    question,
+    editLinks: Object.fromEntries(question.answers.map((a) => [a.id, editLinkFor(request, lang, "answer", a.id)])),
+    answerFor: creatableCities(getDb(), { role: "contributor", cityIds: canAnswer }, lang).map((c) => ({ slug: c.slug, name: c.name })),
+    meta: { title: question.title, description: question.summary },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function QuestionPage() {
-  const { lang, question: q } = useLoaderData<typeof loader>();
+  const { lang, question: q, editLinks, answerFor } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <article className="detail">
@@ -39,6 +49,15 @@ export default function QuestionPage() {
         <h2 id="answers">
           {t("questions.compare")} <span className="muted">({t("questions.answerCount", { count: q.answers.length })})</span>
         </h2>
+        {answerFor.length ? (
+          <p className="button-row">
+            {answerFor.map((c) => (
+              <Link key={c.slug} className="button" to={`/${lang}/edit/answers/new?question=${q.slug}&city=${c.slug}`}>
+                {t("questions.answerFor", { city: c.name })}
+              </Link>
+            ))}
+          </p>
+        ) : null}
         {q.answers.length === 0 ? (
           <p>{t("questions.noAnswers")}</p>
         ) : (
@@ -54,6 +73,11 @@ export default function QuestionPage() {
                 </p>
                 <HtmlContent html={a.bodyHtml} lang={a.language.shown} />
                 <InlineSources sources={a.sources} />
+                {editLinks[a.id] ? (
+                  <p>
+                    <Link to={editLinks[a.id]!}>{t("content.edit")}</Link>
+                  </p>
+                ) : null}
               </article>
             ))}
           </div>
