@@ -45,6 +45,7 @@ export async function startAppServer(env: Record<string, string> = {}) {
   }
   return {
     url,
+    pid: child.pid!,
     db: t.db,
     log: () => log,
     async stop() {
