@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const password = single(form, "password") ?? "";
   const displayName = (single(form, "displayName") ?? "").trim().slice(0, 200);
   const problem = passwordProblem(password, [found.user.email, displayName, ...userCitySlugs(db, found.user.id)]);
-  if (problem) return Response.json({ problem, invalid: false }, { status: 400 });
+  if (problem) return Response.json({ problem, invalid: false, displayName }, { status: 400 });
   const user = consumeTokenSettingPassword(db, params.token ?? "", "invitation", await hashPassword(password), displayName || undefined);
   if (!user) return Response.json({ problem: null, invalid: true }, { status: 410 });
   audit(db, { actorId: user.id, action: "invitation.accept", outcome: "ok", targetType: "user", targetId: user.id, ip: clientIp(context) });
@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Invitation() {
   const { user } = useLoaderData<{ user: { email: string; role: "contributor" | "curator" | "admin"; displayName: string } | null }>();
-  const result = useActionData<{ problem: "too_short" | "too_long" | "too_common" | null; invalid: boolean }>();
+  const result = useActionData<{ problem: "too_short" | "too_long" | "too_common" | null; invalid: boolean; displayName?: string }>();
   const { t } = useTranslation();
   if (!user || result?.invalid) {
     return (
@@ -56,7 +56,7 @@ export default function Invitation() {
     <div className="narrow">
       <h1>{t("auth.invitationTitle")}</h1>
       <p>{t("auth.invitationIntro", { role: t(`userRoles.${user.role}`), email: user.email })}</p>
-      <SetPasswordForm problem={result?.problem} askName defaultName={user.displayName} submit={t("auth.activate")} />
+      <SetPasswordForm problem={result?.problem} askName defaultName={result?.displayName ?? user.displayName} submit={t("auth.activate")} />
     </div>
   );
 }
