@@ -344,3 +344,14 @@ describe("audit log and logs", () => {
     expect(auditLeaks).toEqual([]);
   });
 });
+
+describe("plain HTTP on a public host", () => {
+  it("the login page says that signing in needs HTTPS instead of failing silently", async () => {
+    const onLan = await (await client(app.url).get("/en/login", { Host: "192.0.2.10:3000" })).text();
+    const onLocalhost = await (await client(app.url).get("/en/login")).text();
+    // (The strings of the page's language travel in its data too: look for the rendered notice.)
+    const notice = /<p class="form-error-summary">This site is served over plain HTTP/;
+    expect(onLan).toMatch(notice);
+    expect(onLocalhost).not.toMatch(notice);
+  });
+});

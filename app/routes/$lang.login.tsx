@@ -18,8 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   if (getUser(request)) throw redirect(`/${lang}/dashboard`);
   const t = await getT(lang);
-  const notice = new URL(request.url).searchParams.get("notice");
-  return { lang, notice: notice === "activated" || notice === "reset" ? notice : null, meta: { title: t("auth.signIn") } };
+  const url = new URL(request.url);
+  const notice = url.searchParams.get("notice");
+  // Browsers drop the Secure session cookie on plain HTTP except for localhost: say so instead of failing silently.
+  const insecure = url.protocol === "http:" && !["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return { lang, insecure, notice: notice === "activated" || notice === "reset" ? notice : null, meta: { title: t("auth.signIn") } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
@@ -61,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { lang, notice } = useLoaderData<typeof loader>();
+  const { lang, notice, insecure } = useLoaderData<typeof loader>();
   const failure = useActionData<Failure>();
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -69,6 +72,7 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t("auth.signIn")}</h1>
+      {insecure ? <p className="form-error-summary">{t("auth.httpsRequired")}</p> : null}
       {notice ? <p className="notice" role="status">{notice === "activated" ? t("auth.activated") : t("auth.resetDone")}</p> : null}
       {failure ? (
         <p className="form-error-summary" role="alert" id="login-error">
