@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
@@ -347,7 +348,16 @@ describe("audit log and logs", () => {
 
 describe("plain HTTP on a public host", () => {
   it("the login page says that signing in needs HTTPS instead of failing silently", async () => {
-    const onLan = await (await client(app.url).get("/en/login", { Host: "192.0.2.10:3000" })).text();
+    // fetch() will not send another Host header; node:http will.
+    const onLan = await new Promise<string>((resolve, reject) => {
+      http
+        .get(`${app.url}/en/login`, { headers: { Host: "192.0.2.10:3000" } }, (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve(body));
+        })
+        .on("error", reject);
+    });
     const onLocalhost = await (await client(app.url).get("/en/login")).text();
     // (The strings of the page's language travel in its data too: look for the rendered notice.)
     const notice = /<p class="form-error-summary">This site is served over plain HTTP/;
