@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { passwordProblem } from "#app/auth/password.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { cityIdsBySlug, createUserWithPassword, insertUser, issueToken, UserError } from "#app/models/users.server.ts";
+import { publicOrigin } from "#app/utils/http.server.ts";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 import { ROLES, type Role } from "#db/schema/index.ts";
@@ -60,7 +61,7 @@ try {
     const id = insertUser(db, { ...input, passwordHash: null });
     const token = issueToken(db, id, "invitation", null);
     audit(db, { action: "user.create", outcome: "ok", targetType: "user", targetId: id, detail: { role, via: "cli" } });
-    const base = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+    const base = publicOrigin();
     console.log(`created ${role} ${email} (id ${id})`);
     console.log(`Single-use link to set the password (valid 7 days; give it to them privately):\n${base}/en/invitation/${token}`);
   }

@@ -59,9 +59,15 @@ export function writeRateLimit(perMinute: number) {
   };
 }
 
-/** Refuses bodies over the limit before anything parses them. */
+/**
+ * Refuses bodies over the limit before anything parses them. Bodies must declare their length
+ * (browsers always do for forms): a chunked upload of unknown size would be read whole otherwise.
+ */
 export function bodyLimit(maxBytes: number) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (req.get("Transfer-Encoding") && req.method !== "GET" && req.method !== "HEAD") {
+      return res.status(411).type("text/plain").send("Length Required");
+    }
     const length = Number(req.get("Content-Length") ?? 0);
     if (length <= maxBytes) return next();
     // Node discards the rest of the body after the answer, so the client receives the 413 rather than a reset connection.

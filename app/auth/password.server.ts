@@ -33,7 +33,9 @@ export function passwordProblem(password: string, context: string[] = []): Passw
   if (length < PASSWORD_MIN) return "too_short";
   if (length > PASSWORD_MAX) return "too_long";
   const words = context.flatMap((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 2);
-  return strength().check(password, words).score < MIN_SCORE ? "too_common" : null;
+  // zxcvbn's cost grows quickly with length; the first 64 characters decide (a weak start, e.g. a
+  // repeated character, stays weak however long it gets).
+  return strength().check([...password].slice(0, 64).join(""), words).score < MIN_SCORE ? "too_common" : null;
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -365,3 +365,79 @@ describe("plain HTTP on a public host", () => {
     expect(onLocalhost).not.toMatch(notice);
   });
 });
+
+describe("findings of the security review (regressions)", () => {
+  it("a save whose body arrives after the item went into review is refused, and the item is unchanged", async () => {
+    const item = itemInState(app.db, "practice", "draft", { contributor: actor(contributorA), curator: actor(curator) });
+    app.db.insert(s.userCities).values({ userId: contributorA.id, cityId: item.cityId }).run();
+    const body = new URLSearchParams({ intent: "save", title: "Sneaked in", summary: "S.", body: "B.", ongoing: "unknown" }).toString();
+    const status = new Promise<number>((resolve, reject) => {
+      const req = http.request(`${app.url}/en/edit/practices/${item.id}`, { method: "POST", headers: { Cookie: contributorA.cookie, Origin: app.url, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(async () => {
+        const submitted = await client(app.url, contributorA.cookie).post(`/en/edit/practices/${item.id}/workflow`, { intent: "submit" });
+        expect(submitted.status).toBe(303);
+        req.end(body.slice(10));
+      }, 200);
+    });
+    expect(await status).toBe(403);
+    const title = (readSnapshot(app.db, "practice", item.id) as { translations: { en: { title: string } } }).translations.en.title;
+    expect(title).not.toBe("Sneaked in");
+  });
+
+  it("the preview applies the Markdown limits whatever the line endings", async () => {
+    const item = itemInState(app.db, "practice", "draft", { contributor: actor(contributorA), curator: actor(curator) });
+    const res = await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}`, { intent: "preview", title: "T", summary: "S", body: "- - x\r".repeat(16_000) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain('id="preview-h"');
+  });
+
+  it("reset links point at the configured site, not at a Host header the client chose", async () => {
+    const u = await userWithSession(app.db, "contributor", [cityA.id]);
+    const body = new URLSearchParams({ email: u.email }).toString();
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request(`${app.url}/en/reset-password`, { method: "POST", headers: { Host: "evil.example", Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve());
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+    const mail = app.db.select().from(s.mailbox).where(eq(s.mailbox.to, u.email)).all();
+    expect(mail.length).toBe(1);
+    expect(mail[0]!.body).not.toContain("evil.example");
+    expect(mail[0]!.body).toContain(`http://localhost:${new URL(app.url).port}/en/reset-password/`);
+  });
+
+  it("a chunked body of unknown length is refused with 411", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${app.url}/en/login`, { method: "POST", headers: { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.write("email=a%40b.c&");
+      req.end("password=x");
+    });
+    expect(status).toBe(411);
+  });
+
+  it("parallel guesses against one account are throttled too: only one reaches the password check", async () => {
+    const victim = await userWithSession(app.db, "contributor", [cityA.id]);
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => login(victim.email, `parallel-guess-${i}`, { "X-Forwarded-For": `203.0.113.${100 + i}` }).then((r) => r.status)));
+    console.log(`parallel guesses: ${statuses.filter((x) => x === 400).length} checked, ${statuses.filter((x) => x === 429).length} throttled`);
+    expect(statuses.filter((x) => x === 400).length).toBe(1);
+  });
+
+  it("the current password cannot be guessed on the account page without throttling", async () => {
+    const u = await userWithSession(app.db, "contributor", [cityA.id]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await client(app.url, u.cookie).post("/en/account", { intent: "password", currentPassword: `guess-${i}`, password: "violet-harbour-bicycle-99" })).status);
+    expect(statuses[0]).toBe(400);
+    expect(statuses.slice(1)).toContain(429);
+  });
+});

@@ -24,13 +24,24 @@ export function waitSeconds(db: DB, key: string, now = Date.now()): number {
   return Math.max(0, Math.ceil((row.blockedUntil.getTime() - now) / 1000));
 }
 
-export function recordFailure(db: DB, key: string, now = Date.now()): void {
-  const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-  const failures = row && now - row.lastFailureAt.getTime() <= FORGET_MS ? row.failures + 1 : 1;
+function store(db: DB, key: string, failures: number, now: number): void {
   const counted = key.startsWith("ip:") ? failures - IP_FREE_FAILURES : failures;
   const delay = counted <= 0 ? 0 : STEPS_S[Math.min(counted, STEPS_S.length - 1)]!;
   const values = { key, failures, lastFailureAt: new Date(now), blockedUntil: new Date(now + delay * 1000) };
   db.insert(loginThrottle).values(values).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+}
+
+export function recordFailure(db: DB, key: string, now = Date.now()): void {
+  const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  store(db, key, row && now - row.lastFailureAt.getTime() <= FORGET_MS ? row.failures + 1 : 1, now);
+}
+
+/** Takes back one failure recorded ahead of a check that then succeeded. */
+export function forgiveFailure(db: DB, key: string, now = Date.now()): void {
+  const row = db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  if (!row) return;
+  if (row.failures <= 1) clearFailures(db, key);
+  else store(db, key, row.failures - 1, now);
 }
 
 export function clearFailures(db: DB, key: string): void {

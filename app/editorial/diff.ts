@@ -16,6 +16,10 @@ export function flatten(value: unknown, path = "", out: Record<string, string> =
   return out;
 }
 
+/** Word-level diffs are for reading; beyond these sizes, before and after are shown whole instead. */
+const MAX_WORD_DIFF_CHARS = 40_000;
+const MAX_EDIT_LENGTH = 2_000;
+
 /** Field-level differences from `before` to `after` (either may be missing: a first version). */
 export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before ?? {});
@@ -27,7 +31,9 @@ export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
     const y = b[field] ?? "";
     if (x === y) continue;
     const long = x.length > 80 || y.length > 80;
-    changes.push({ field, before: x, after: y, pieces: long && x && y ? diffWordsWithSpace(x, y).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) : undefined });
+    // maxEditLength bounds the work: for very different texts the diff gives up (undefined) quickly.
+    const words = long && x && y && x.length + y.length <= MAX_WORD_DIFF_CHARS ? diffWordsWithSpace(x, y, { maxEditLength: MAX_EDIT_LENGTH }) : undefined;
+    changes.push({ field, before: x, after: y, pieces: words?.map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })) });
   }
   return changes;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType } from "#db/schema/index.ts";
+import { authorize } from "#app/auth/authorize.ts";
 import type { ItemAction, ItemState } from "#app/auth/permissions.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { audit } from "#app/models/audit.server.ts";
@@ -106,6 +107,8 @@ export function saveEdit(db: DB, actor: SessionUser, ref: ItemRef, snapshot: Sna
     (tx) => {
       const item = loadItem(tx, ref.type, ref.id);
       if (!item) throw new Error(`no ${ref.type} ${ref.id}`);
+      // Checked again inside the write transaction: the state may have moved since the route's check.
+      if (!authorize(actor, opts.kind === "restore" ? "restore" : "edit", item).allowed) throw new Response("Conflict: the item changed state", { status: 409 });
       if (same(workingSnapshot(tx, item), snapshot)) return { state: item.state, changed: false };
       ensureBaseRevision(tx, item);
       const revisionId = addRevision(tx, ref, snapshot, actor.id, opts.kind ?? "save", opts.restoredFrom);
@@ -167,6 +170,7 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
     (tx) => {
       const item = loadItem(tx, ref.type, ref.id);
       if (!item) throw new Error(`no ${ref.type} ${ref.id}`);
+      if (!authorize(actor, action, item).allowed) throw new TransitionError("not_allowed_in_state");
       const table = TABLES[ref.type];
       const setStatus = (status: s.Status) =>
         tx.update(table).set({ status, ...(status === "published" && ref.type === "practice" ? { publishedAt: new Date() } : {}) }).where(eq(table.id, ref.id)).run();

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { clientIp, getAuth, requireUser } from "#app/auth/auth.server.ts";
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/auth/session.server.ts";
+import { clearFailures, emailKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { getUserById, setPasswordHash, userCitySlugs } from "#app/models/users.server.ts";
@@ -52,12 +53,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { ended: n } satisfies Result;
     }
     case "password": {
+      // Guessing the current password is throttled like logging in.
+      const key = emailKey(user.email);
+      const wait = waitSeconds(db, key);
+      if (wait > 0) return Response.json({ problem: "wrong_password" } satisfies Result, { status: 429, headers: { "Retry-After": String(wait) } });
+      recordFailure(db, key);
       const row = getUserById(db, user.id)!;
       const ok = await verifyPassword(row.passwordHash, single(form, "currentPassword") ?? "");
       if (!ok) {
         audit(db, { actorId: user.id, action: "password.change", outcome: "failed", ip });
         return Response.json({ problem: "wrong_password" } satisfies Result, { status: 400 });
       }
+      clearFailures(db, key);
       const password = single(form, "password") ?? "";
       const problem = passwordProblem(password, [user.email, user.displayName]);
       if (problem) return Response.json({ problem } satisfies Result, { status: 400 });

@@ -10,7 +10,7 @@ import { audit } from "#app/models/audit.server.ts";
 import { getUserById, insertUser, issueToken, listUsers, normalizeEmail, sendMail, setDisabled, setRole, UserError } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
-import { langParam } from "#app/utils/http.server.ts";
+import { langParam, publicOrigin } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 import { ROLES, type Role } from "#app/domain/enums.ts";
 import type { DB } from "#db/client.ts";
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const form = await readForm(request);
   const ip = clientIp(context);
-  const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+  const origin = publicOrigin();
   const intent = single(form, "intent");
   if (intent === "invite") {
     const email = normalizeEmail(single(form, "email") ?? "");

@@ -53,9 +53,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The body first: from here to the write everything is synchronous, so the permission check and
+  // the text the change is based on are those of the moment of writing.
+  const form = await readForm(request);
   const { lang, user, item } = requireItem(request, params, context, "edit");
   const db = getDb();
-  const form = await readForm(request);
   const vocab = item.type === "practice" ? vocabSlugs(vocabularies(lang)) : null;
   const submission = parseWithZod(form, { schema: editSchema(item.type, vocab) });
   if (form.get("intent") === "preview") {

@@ -12,10 +12,15 @@ import { formatDateTime } from "#app/utils/format.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
+const HISTORY_PAGE = 20;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { lang, user, item } = requireItem(request, params, context, "history");
   const db = getDb();
-  const revisions = listRevisions(db, item);
+  // The newest versions first, a page at a time: each is compared with the one before it.
+  const all = listRevisions(db, item);
+  const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 1));
+  const revisions = all.slice((page - 1) * HISTORY_PAGE, page * HISTORY_PAGE + 1);
   const title = itemLabel(db, item.type, workingSnapshot(db, item), lang);
   return {
     lang,
@@ -23,7 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     base: `/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}`,
     canRestore: allowedActions(user, item).includes("restore"),
     notice: new URL(request.url).searchParams.get("restored"),
-    revisions: revisions.map((r, i) => ({
+    page,
+    pages: Math.max(1, Math.ceil(all.length / HISTORY_PAGE)),
+    revisions: revisions.slice(0, HISTORY_PAGE).map((r, i) => ({
       id: r.id,
       number: r.number,
       kind: r.kind,
@@ -40,9 +47,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The body first, then the check: nothing asynchronous between the check and the write.
+  const form = await readForm(request);
   const { lang, user, item } = requireItem(request, params, context, "restore");
   const db = getDb();
-  const number = Number(single(await readForm(request), "revision"));
+  const number = Number(single(form, "revision"));
   const rev = listRevisions(db, item).find((r) => r.number === number);
   if (!rev) throw new Response("Not Found", { status: 404 });
   saveEdit(db, user, item, rev.snapshot as Snapshot, { kind: "restore", restoredFrom: rev.number, ip: clientIp(context) });
@@ -50,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function History() {
-  const { lang, title, base, revisions, canRestore, notice } = useLoaderData<typeof loader>();
+  const { lang, title, base, revisions, canRestore, notice, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -73,10 +82,10 @@ export default function History() {
                 {r.author ? ` · ${t("history.by", { name: r.author })}` : ""} · {t(`history.kinds.${r.kind as "save"}`, { from: r.restoredFrom })}
               </small>
             </h2>
-            {i === revisions.length - 1 ? <p className="muted">{t("history.first")}</p> : null}
+            {r.number === 1 ? <p className="muted">{t("history.first")}</p> : null}
             {r.changes.length === 0 ? (
               <p className="muted">{t("history.noChanges")}</p>
-            ) : i === revisions.length - 1 ? null : (
+            ) : r.number === 1 ? null : (
               <table className="data-table diff-table">
                 <caption className="visually-hidden">{t("history.changes")}</caption>
                 <thead>
@@ -107,7 +116,7 @@ export default function History() {
                 </tbody>
               </table>
             )}
-            {canRestore && i > 0 ? (
+            {canRestore && (i > 0 || page > 1) ? (
               <Form method="post">
                 <input type="hidden" name="revision" value={r.number} />
                 <button type="submit" className="secondary">
@@ -118,6 +127,13 @@ export default function History() {
           </li>
         ))}
       </ol>
+      {pages > 1 ? (
+        <nav aria-label={t("search.pagination")} className="button-row">
+          {page > 1 ? <Link to={`${base}/history?page=${page - 1}`}>{t("search.previous")}</Link> : null}
+          <span>{t("search.pageOf", { page, pages })}</span>
+          {page < pages ? <Link to={`${base}/history?page=${page + 1}`}>{t("search.next")}</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

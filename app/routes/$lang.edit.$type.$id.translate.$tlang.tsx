@@ -54,11 +54,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The body first, then the check and the base text: nothing asynchronous before the write.
+  const form = await readForm(request);
   const { lang, user, item } = requireItem(request, params, context, "edit");
   const db = getDb();
   const base = workingSnapshot(db, item)!;
   const target = targetLanguage(params.tlang, base.originalLanguage);
-  const submission = parseWithZod(await readForm(request), { schema: translationSchema(item.type) });
+  const submission = parseWithZod(form, { schema: translationSchema(item.type) });
   if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
   const v = submission.value as Record<string, string> & { outcomes?: string[] };
   const text =

@@ -79,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const snapshot = practiceFromForm(f, { slug: uniqueSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
     id = createDraft(db, user, "practice", snapshot, clientIp(context));
   } else {
-    const question = questions.find((q) => q.slug === v.question)!;
+    const question = questions.find((q) => q.slug === v.question);
+    if (!question) return Response.json({ result: submission.reply({ fieldErrors: { question: ["unknown_value"] } }) }, { status: 400 });
     const existing = answerExists(db, question.id, city.id);
     if (existing) return Response.json({ result: submission.reply({ fieldErrors: { question: ["answer_exists"] } }), existing }, { status: 409 });
     const snapshot = answerFromForm(v as never, { questionId: question.id, cityId: city.id, originalLanguage: v.language, translations: {} });

@@ -5,7 +5,7 @@ import { clientIp, getUser, startSession } from "#app/auth/auth.server.ts";
 import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "#app/auth/password.server.ts";
 import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
 import { readSessionToken } from "#app/auth/cookie.server.ts";
-import { clearFailures, emailKey, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
+import { clearFailures, emailKey, forgiveFailure, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { findUserByEmail, normalizeEmail, setPasswordHash } from "#app/models/users.server.ts";
@@ -44,15 +44,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ error: "throttled", wait, email } satisfies Failure, { status: 429, headers: { "Retry-After": String(wait) } });
   }
   const user = email ? findUserByEmail(db, email) : null;
+  // Counted as a failure before the (asynchronous) verification, so parallel guesses cannot all
+  // pass the check above; a success takes it back.
+  recordFailure(db, emailKey(email));
+  recordFailure(db, ipKey(ip));
   // Unknown emails still cost one Argon2 verification, so both failures take the same time.
   const valid = [...password].length <= PASSWORD_MAX * 4 && (await verifyPassword(user?.passwordHash ?? null, password));
   if (!user || !valid || user.disabledAt) {
-    recordFailure(db, emailKey(email));
-    recordFailure(db, ipKey(ip));
     audit(db, { actorId: user?.id, action: "login", outcome: "failed", ip, detail: { email: email.slice(0, 100) } });
     return Response.json({ error: "invalid", email } satisfies Failure, { status: 400 });
   }
   clearFailures(db, emailKey(email));
+  forgiveFailure(db, ipKey(ip));
   if (needsRehash(user.passwordHash!)) setPasswordHash(db, user.id, await hashPassword(password));
   // A session planted before login is ended: the signed-in session is always a new one.
   const planted = readSessionToken(request);

@@ -9,7 +9,7 @@ import { audit } from "#app/models/audit.server.ts";
 import { findUserByEmail, issueToken, normalizeEmail, sendMail } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
-import { langParam } from "#app/utils/http.server.ts";
+import { langParam, publicOrigin } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -29,14 +29,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = email ? findUserByEmail(db, email) : null;
   if (email && waitSeconds(db, key) === 0) {
     recordFailure(db, key);
+    // The same Argon2 work on both paths, so the response time says nothing about the address.
+    await verifyPassword(null, email);
     if (user && !user.disabledAt && user.passwordHash) {
       const token = issueToken(db, user.id, "password_reset", null);
       const t = await getT(lang);
-      const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+      const origin = publicOrigin();
       sendMail(db, user.email, t("auth.mailResetSubject"), t("auth.mailResetBody", { link: `${origin}/${lang}/reset-password/${token}`, interpolation: { escapeValue: false } }));
-    } else {
-      // Same work either way, so response time says nothing about the address.
-      await verifyPassword(null, email);
     }
     audit(db, { actorId: user?.id, action: "password_reset.request", outcome: "ok", ip: clientIp(context), detail: { known: Boolean(user) } });
   }

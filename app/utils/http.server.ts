@@ -17,8 +17,28 @@ export function orNotFound<T>(value: T | null | undefined): T {
   return value;
 }
 
-/** Only local paths: `//evil.example` and `https://…` fall back, so redirects never leave the site. */
+/**
+ * Only paths on this site: anything that resolves to another origin (`//evil`, `/\\evil`, `/%09/evil`
+ * once browsers strip the tab) or holds control characters falls back.
+ */
 export function safeRedirect(to: string | null | undefined, fallback: string): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex
+  if (!to || !to.startsWith("/") || /[\u0000-\u001F\u007F\\]/.test(to) || /%(?:0[0-9a-f]|1[0-9a-f]|7f|5c)/i.test(to)) return fallback;
+  const base = "http://site.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
+}
+
+/**
+ * The site's public origin for links that leave the site (mail). Never taken from the request's
+ * Host header, which a client can set to anything; PUBLIC_URL in production, localhost otherwise.
+ */
+export function publicOrigin(): string {
+  return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
 }

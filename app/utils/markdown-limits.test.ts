@@ -19,6 +19,8 @@ const refused: [string, string][] = [
   ["nested too deeply on one line", `${"- ".repeat(MAX_CONTAINER_DEPTH + 1)}x`],
   ["ordered lists nested too deeply", `${"1. ".repeat(MAX_CONTAINER_DEPTH + 1)}x`],
   ["the 47-second shape", "- - x\n".repeat(16_000)],
+  ["the same with bare CR line ends", "- - x\r".repeat(16_000)],
+  ["the same with CRLF line ends", "- - x\r\n".repeat(16_000)],
 ];
 
 describe("markdown complexity limits", () => {

@@ -19,7 +19,8 @@ export function markdownTooComplex(markdown: string): boolean {
     if ((c === 42 || c === 95) && ++delimiters > MAX_EMPHASIS_DELIMITERS) return true; // * _
   }
   let listItems = 0;
-  for (const line of markdown.split("\n")) {
+  // CommonMark ends lines at \r\n, \n and a lone \r alike.
+  for (const line of markdown.split(/\r\n?|\n/)) {
     const lead = LEADING_CONTAINERS.exec(line)?.[0];
     if (!lead) continue;
     const markers = lead.match(MARKER) ?? [];
