@@ -5,15 +5,29 @@
  */
 export const SESSION_COOKIE = "__Host-rce_session";
 
-export function readSessionToken(request: Request): string | null {
+/** Between a correct password and the second factor: a short-lived, single-use token. */
+export const SECOND_FACTOR_COOKIE = "__Host-rce_2fa";
+
+function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("Cookie");
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
   }
   return null;
+}
+
+export const readSessionToken = (request: Request) => readCookie(request, SESSION_COOKIE);
+export const readSecondFactorToken = (request: Request) => readCookie(request, SECOND_FACTOR_COOKIE);
+
+export function secondFactorCookie(token: string, maxAgeSeconds: number): string {
+  return `${SECOND_FACTOR_COOKIE}=${token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+}
+
+export function clearedSecondFactorCookie(): string {
+  return `${SECOND_FACTOR_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0`;
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number): string {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import { ARGON2_PARAMS } from "#app/auth/password.server.ts";
+import { totpCode } from "#app/auth/totp.server.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { readSnapshot } from "#app/editorial/snapshots.server.ts";
 import { client, startAppServer, TEST_PASSWORD, userWithSession, type AppServer } from "#app/testing/app-server.ts";
@@ -32,6 +33,8 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) => client(app.url).post("/en/login", { email, password }, headers);
+/** The rendered reminder (the strings themselves also travel in the page data). */
+const TWO_STEP_REMINDER = /<a [^>]*href="\/en\/account"[^>]*>Your account can publish/;
 const tokenOf = (res: Response) => /__Host-rce_session=([^;]*)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
 const cookie = (token: string) => `__Host-rce_session=${token}`;
 const signedIn = async (token: string) => (await client(app.url, cookie(token)).get("/en/dashboard")).status === 200;
@@ -439,5 +442,45 @@ describe("findings of the security review (regressions)", () => {
     for (let i = 0; i < 4; i++) statuses.push((await client(app.url, u.cookie).post("/en/account", { intent: "password", currentPassword: `guess-${i}`, password: "violet-harbour-bicycle-99" })).status);
     expect(statuses[0]).toBe(400);
     expect(statuses.slice(1)).toContain(429);
+  });
+});
+
+describe("two-step verification", () => {
+  it("once on, a correct password is not enough: the code is required, works once, and is throttled", async () => {
+    const u = await userWithSession(app.db, "curator", []);
+    const c = client(app.url, u.cookie);
+    expect(await c.get("/en/dashboard").then((r) => r.text())).toMatch(TWO_STEP_REMINDER);
+    expect((await c.post("/en/account", { intent: "totp-start" })).status).toBe(200);
+    const pendingKey = app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpPendingKey!;
+    expect((await c.post("/en/account", { intent: "totp-confirm", code: "000000" === totpCode(pendingKey) ? "111111" : "000000" })).status).toBe(400);
+    expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(pendingKey) })).status).toBe(200);
+    const key = app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey!;
+    expect(Buffer.compare(key, pendingKey)).toBe(0);
+    expect(await c.get("/en/dashboard").then((r) => r.text())).not.toMatch(TWO_STEP_REMINDER);
+
+    // Password right: no session yet, only the short-lived second-factor cookie.
+    const first = await login(u.email, TEST_PASSWORD);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("Location")).toContain("/en/login/verify");
+    const setCookie = first.headers.get("Set-Cookie") ?? "";
+    expect(setCookie).toContain("__Host-rce_2fa=");
+    expect(setCookie).not.toContain("__Host-rce_session=");
+    const pending = /__Host-rce_2fa=([^;]+)/.exec(setCookie)![1]!;
+    const verifier = client(app.url, `__Host-rce_2fa=${pending}`);
+    expect((await verifier.get("/en/dashboard")).status).toBe(302);
+    // The code used to turn it on is spent; a wrong code fails; the current one signs in.
+    expect((await verifier.post("/en/login/verify", { code: totpCode(key) })).status).toBe(400);
+    expect((await verifier.post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) })).status).toBe(429);
+    app.db.delete(s.loginThrottle).where(eq(s.loginThrottle.key, `2fa:${u.id}`)).run();
+    const ok = await verifier.post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) });
+    expect(ok.status).toBe(302);
+    const session = tokenOf(ok);
+    expect(await signedIn(session)).toBe(true);
+    // The second-factor cookie worked once.
+    expect((await verifier.post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) })).status).toBe(302);
+    expect((await verifier.get("/en/login/verify")).headers.get("Location")).toContain("/en/login");
+    // Turning it off needs the password.
+    expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: "wrong-password-here" })).status).toBe(400);
+    expect(app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey).not.toBeNull();
   });
 });

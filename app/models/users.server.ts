@@ -1,11 +1,16 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import { authTokens, cities, mailbox, userCities, users, type Role } from "#db/schema/index.ts";
 import { hashPassword } from "#app/auth/password.server.ts";
 import { hashSecret, invalidateUserSessions, newToken, secretMatches, splitToken } from "#app/auth/session.server.ts";
+import { matchTotp, newTotpKey } from "#app/auth/totp.server.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
+/** Between a correct password and the second factor. */
+export const SECOND_FACTOR_TTL_MS = 5 * 60 * 1000;
+const TTL = { invitation: INVITATION_TTL_MS, password_reset: RESET_TTL_MS, second_factor: SECOND_FACTOR_TTL_MS } as const;
+type Purpose = keyof typeof TTL;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -56,9 +61,9 @@ export function setPasswordHash(db: DB, userId: number, passwordHash: string): v
 }
 
 /** Issues a single-use link secret for an invitation or a reset; earlier unused ones of the same purpose stop working. */
-export function issueToken(db: DB, userId: number, purpose: "invitation" | "password_reset", createdBy: number | null, now = new Date()): string {
+export function issueToken(db: DB, userId: number, purpose: Purpose, createdBy: number | null, now = new Date()): string {
   const { id, secret, token } = newToken();
-  const ttl = purpose === "invitation" ? INVITATION_TTL_MS : RESET_TTL_MS;
+  const ttl = TTL[purpose];
   db.transaction(
     (tx) => {
       tx.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt))).run();
@@ -70,7 +75,7 @@ export function issueToken(db: DB, userId: number, purpose: "invitation" | "pass
 }
 
 /** The user a link is valid for, without using it up (to show the form). */
-export function peekToken(db: DB, token: string, purpose: "invitation" | "password_reset", now = new Date()) {
+export function peekToken(db: DB, token: string, purpose: Purpose, now = new Date()) {
   const parts = splitToken(token);
   if (!parts) return null;
   const row = db
@@ -105,6 +110,48 @@ export function consumeTokenSettingPassword(db: DB, token: string, purpose: "inv
   );
 }
 
+/** Uses up a token that carries no password (the second-factor wait); null if it is not valid. */
+export function consumeToken(db: DB, token: string, purpose: Purpose, now = new Date()) {
+  return db.transaction(
+    (tx) => {
+      const found = peekToken(tx as unknown as DB, token, purpose, now);
+      if (!found) return null;
+      const used = tx.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt))).run();
+      return used.changes === 1 ? found.user : null;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Two-step verification: a new key waits in `totp_pending_key` until a code from it is confirmed. */
+export function startTotpSetup(db: DB, userId: number): Buffer {
+  const key = newTotpKey();
+  db.update(users).set({ totpPendingKey: key }).where(eq(users.id, userId)).run();
+  return key;
+}
+
+export function confirmTotp(db: DB, userId: number, code: string, now = Date.now()): boolean {
+  const u = getUserById(db, userId);
+  if (!u?.totpPendingKey) return false;
+  const step = matchTotp(u.totpPendingKey, code, null, now);
+  if (step === null) return false;
+  db.update(users).set({ totpKey: u.totpPendingKey, totpPendingKey: null, totpLastStep: step }).where(eq(users.id, userId)).run();
+  return true;
+}
+
+/** Checks a code at sign-in; a code is never accepted twice. */
+export function checkSecondFactor(db: DB, userId: number, code: string, now = Date.now()): boolean {
+  const u = getUserById(db, userId);
+  if (!u?.totpKey) return false;
+  const step = matchTotp(u.totpKey, code, u.totpLastStep, now);
+  if (step === null) return false;
+  return db.update(users).set({ totpLastStep: step }).where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)))).run().changes === 1;
+}
+
+export function disableTotp(db: DB, userId: number): void {
+  db.update(users).set({ totpKey: null, totpPendingKey: null, totpLastStep: null }).where(eq(users.id, userId)).run();
+}
+
 export function listUsers(db: DB) {
   const rows = db.select().from(users).orderBy(asc(users.email)).all();
   const memberships = db
@@ -119,6 +166,7 @@ export function listUsers(db: DB) {
     role: u.role,
     disabled: Boolean(u.disabledAt),
     activated: Boolean(u.passwordHash),
+    twoStep: Boolean(u.totpKey),
     cities: memberships.filter((m) => m.userId === u.id).map((m) => m.slug),
   }));
 }

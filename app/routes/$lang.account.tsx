@@ -7,7 +7,8 @@ import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/a
 import { clearFailures, emailKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { getUserById, setPasswordHash, userCitySlugs } from "#app/models/users.server.ts";
+import { confirmTotp, disableTotp, getUserById, setPasswordHash, startTotpSetup, userCitySlugs } from "#app/models/users.server.ts";
+import { displayKey, totpUri } from "#app/auth/totp.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
@@ -20,9 +21,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = getAuth(request)!.session.id;
   const t = await getT(lang);
   const db = getDb();
+  const row = getUserById(db, user.id)!;
   return {
     lang,
     user: { email: user.email, displayName: user.displayName, role: user.role, cities: userCitySlugs(db, user.id) },
+    twoStep: {
+      enabled: Boolean(row.totpKey),
+      // Shown only while being set up, to the signed-in owner (no-store page).
+      setupKey: row.totpPendingKey ? displayKey(row.totpPendingKey) : null,
+      setupUri: row.totpPendingKey ? totpUri(row.email, row.totpPendingKey) : null,
+    },
     sessions: listUserSessions(db, user.id).map((s) => ({ id: s.id, current: s.id === current, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent, ip: s.ip })),
     meta: { title: t("account.title") },
   };
@@ -30,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-type Result = { ended?: number; passwordChanged?: boolean; problem?: PasswordProblem | "wrong_password" };
+type Result = { ended?: number; passwordChanged?: boolean; problem?: PasswordProblem | "wrong_password"; twoStep?: "enabled" | "disabled" | "bad_code" | "wrong_password" };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
@@ -73,12 +81,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       audit(db, { actorId: user.id, action: "password.change", outcome: "ok", ip });
       return { passwordChanged: true } satisfies Result;
     }
+    case "totp-start":
+      startTotpSetup(db, user.id);
+      return {} satisfies Result;
+    case "totp-confirm": {
+      if (!confirmTotp(db, user.id, single(form, "code") ?? "")) return Response.json({ twoStep: "bad_code" } satisfies Result, { status: 400 });
+      audit(db, { actorId: user.id, action: "second_factor.enable", outcome: "ok", ip });
+      return { twoStep: "enabled" } satisfies Result;
+    }
+    case "totp-disable": {
+      const key = emailKey(user.email);
+      const wait = waitSeconds(db, key);
+      if (wait > 0) return Response.json({ twoStep: "wrong_password" } satisfies Result, { status: 429, headers: { "Retry-After": String(wait) } });
+      recordFailure(db, key);
+      if (!(await verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""))) {
+        audit(db, { actorId: user.id, action: "second_factor.disable", outcome: "failed", ip });
+        return Response.json({ twoStep: "wrong_password" } satisfies Result, { status: 400 });
+      }
+      clearFailures(db, key);
+      disableTotp(db, user.id);
+      audit(db, { actorId: user.id, action: "second_factor.disable", outcome: "ok", ip });
+      return { twoStep: "disabled" } satisfies Result;
+    }
   }
   throw new Response("Bad Request", { status: 400 });
 }
 
 export default function Account() {
-  const { lang, user, sessions } = useLoaderData<typeof loader>();
+  const { lang, user, sessions, twoStep } = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
   const { t } = useTranslation();
   return (
@@ -142,6 +172,61 @@ export default function Account() {
           <input type="hidden" name="intent" value="end-others" />
           <button type="submit">{t("account.endOthers")}</button>
         </Form>
+      </section>
+
+      <section aria-labelledby="two-step-h" className="narrow">
+        <h2 id="two-step-h">{t("twoStep.title")}</h2>
+        <p>{twoStep.enabled ? t("twoStep.isOn") : t("twoStep.isOff")}</p>
+        {result?.twoStep === "enabled" || result?.twoStep === "disabled" ? (
+          <p className="notice" role="status">
+            {t(result.twoStep === "enabled" ? "twoStep.enabledNow" : "twoStep.disabledNow")}
+          </p>
+        ) : null}
+        {twoStep.enabled ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="totp-disable" />
+            <div className={`field ${result?.twoStep === "wrong_password" ? "has-error" : ""}`}>
+              <label htmlFor="totp-password">{t("account.currentPassword")}</label>
+              <input id="totp-password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={1024} aria-describedby={result?.twoStep === "wrong_password" ? "totp-password-error" : undefined} />
+              {result?.twoStep === "wrong_password" ? (
+                <ul className="field-errors" id="totp-password-error">
+                  <li>{t("account.wrongPassword")}</li>
+                </ul>
+              ) : null}
+            </div>
+            <button type="submit" className="secondary">
+              {t("twoStep.disable")}
+            </button>
+          </Form>
+        ) : twoStep.setupKey ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="totp-confirm" />
+            <p>{t("twoStep.setupIntro")}</p>
+            <p>
+              <code className="totp-key" data-testid="totp-key">
+                {twoStep.setupKey}
+              </code>
+            </p>
+            <p className="muted small">
+              <a href={twoStep.setupUri!}>{t("twoStep.openInApp")}</a>
+            </p>
+            <div className={`field ${result?.twoStep === "bad_code" ? "has-error" : ""}`}>
+              <label htmlFor="totp-code">{t("twoStep.code")}</label>
+              <input id="totp-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required aria-describedby={result?.twoStep === "bad_code" ? "totp-code-error" : undefined} />
+              {result?.twoStep === "bad_code" ? (
+                <ul className="field-errors" id="totp-code-error">
+                  <li>{t("twoStep.invalidCode")}</li>
+                </ul>
+              ) : null}
+            </div>
+            <button type="submit">{t("twoStep.confirm")}</button>
+          </Form>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="totp-start" />
+            <button type="submit">{t("twoStep.setUp")}</button>
+          </Form>
+        )}
       </section>
 
       <section aria-labelledby="password-h" className="narrow">

@@ -8,6 +8,7 @@ import { SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { IN_REVIEW, listWorkItems, type WorkItem } from "#app/models/editorial.server.ts";
+import { getUserById } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { langParam } from "#app/utils/http.server.ts";
@@ -25,6 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     lang,
     name: user.displayName,
+    // Accounts that publish for the whole network are asked to use two-step verification.
+    needsTwoStep: user.role !== "contributor" && !getUserById(db, user.id)?.totpKey,
     isCurator,
     isAdmin: authorize(user, "manage_users").allowed,
     needsChanges: mine.filter((i) => i.changesRequested).map(withLink),
@@ -80,6 +83,11 @@ export default function Dashboard() {
     <>
       <h1>{t("dashboard.title")}</h1>
       <p className="muted">{t("auth.signedInAs", { name: d.name })}</p>
+      {d.needsTwoStep ? (
+        <p className="notice">
+          <Link to={`/${d.lang}/account`}>{t("twoStep.reminder")}</Link>
+        </p>
+      ) : null}
       {!d.isCurator ? (
         <>
           <p className="button-row">

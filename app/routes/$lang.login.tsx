@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { clientIp, getUser, startSession } from "#app/auth/auth.server.ts";
 import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "#app/auth/password.server.ts";
 import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
-import { readSessionToken } from "#app/auth/cookie.server.ts";
+import { readSessionToken, secondFactorCookie } from "#app/auth/cookie.server.ts";
 import { clearFailures, emailKey, forgiveFailure, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { findUserByEmail, normalizeEmail, setPasswordHash } from "#app/models/users.server.ts";
+import { findUserByEmail, issueToken, normalizeEmail, SECOND_FACTOR_TTL_MS, setPasswordHash } from "#app/models/users.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
 import { langParam, safeRedirect } from "#app/utils/http.server.ts";
@@ -57,13 +57,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   clearFailures(db, emailKey(email));
   forgiveFailure(db, ipKey(ip));
   if (needsRehash(user.passwordHash!)) setPasswordHash(db, user.id, await hashPassword(password));
+  const redirectTo = safeRedirect(single(form, "redirectTo"), `/${lang}/dashboard`);
+  if (user.totpKey) {
+    // The password was right; the session starts only after the code from the authenticator app.
+    const pending = issueToken(db, user.id, "second_factor", null);
+    audit(db, { actorId: user.id, action: "login.password", outcome: "ok", ip });
+    return redirect(`/${lang}/login/verify?redirectTo=${encodeURIComponent(redirectTo)}`, {
+      headers: { "Set-Cookie": secondFactorCookie(pending, SECOND_FACTOR_TTL_MS / 1000) },
+    });
+  }
   // A session planted before login is ended: the signed-in session is always a new one.
   const planted = readSessionToken(request);
   const old = planted ? validateSessionToken(db, planted) : null;
   if (old) invalidateSession(db, old.session.id);
   const cookie = startSession(db, user.id, request, context);
   audit(db, { actorId: user.id, action: "login", outcome: "ok", ip });
-  return redirect(safeRedirect(single(form, "redirectTo"), `/${lang}/dashboard`), { headers: { "Set-Cookie": cookie } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

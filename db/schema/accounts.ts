@@ -19,6 +19,10 @@ export const users = sqliteTable(
     /** PHC string ($argon2id$…); null until the invited person has set a password. */
     passwordHash: text("password_hash"),
     disabledAt: ms("disabled_at"),
+    /** TOTP (two-step verification): the key once confirmed, a key being set up, the last step used. */
+    totpKey: blob("totp_key", { mode: "buffer" }),
+    totpPendingKey: blob("totp_pending_key", { mode: "buffer" }),
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -57,8 +61,11 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Invitations and password resets: single-use links whose secret is stored hashed. */
-export const TOKEN_PURPOSES = ["invitation", "password_reset"] as const;
+/**
+ * Invitations and password resets (single-use links), and the short wait between a correct password
+ * and the second factor: secrets stored hashed.
+ */
+export const TOKEN_PURPOSES = ["invitation", "password_reset", "second_factor"] as const;
 export const authTokens = sqliteTable(
   "auth_tokens",
   {
