@@ -482,5 +482,11 @@ describe("two-step verification", () => {
     // Turning it off needs the password.
     expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: "wrong-password-here" })).status).toBe(400);
     expect(app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey).not.toBeNull();
+    // A lost authenticator: an administrator resets it, which also ends the person's sessions.
+    expect((await client(app.url, admin.cookie).post("/en/admin/users", { intent: "reset-two-step", user: String(u.id) })).status).toBe(200);
+    expect(app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey).toBeNull();
+    expect(await signedIn(session)).toBe(false);
+    app.db.delete(s.loginThrottle).where(eq(s.loginThrottle.key, `email:${u.email}`)).run(); // the wrong password above
+    expect((await login(u.email, TEST_PASSWORD)).headers.get("Location")).toBe("/en/dashboard");
   });
 });

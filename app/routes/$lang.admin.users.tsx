@@ -7,7 +7,8 @@ import { creatableCities } from "#app/editorial/editing.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { getUserById, insertUser, issueToken, listUsers, normalizeEmail, sendMail, setDisabled, setRole, UserError } from "#app/models/users.server.ts";
+import { disableTotp, getUserById, insertUser, issueToken, listUsers, normalizeEmail, sendMail, setDisabled, setRole, UserError } from "#app/models/users.server.ts";
+import { invalidateUserSessions } from "#app/auth/session.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
 import { langParam, publicOrigin } from "#app/utils/http.server.ts";
@@ -85,6 +86,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else if (intent === "disable" || intent === "enable") {
     setDisabled(db, target.id, intent === "disable");
     audit(db, { actorId: actor.id, action: `user.${intent}`, outcome: "ok", targetType: "user", targetId: target.id, ip });
+  } else if (intent === "reset-two-step" && target.totpKey) {
+    // The recovery path for a lost authenticator: an administrator turns it off; the person sets it up again.
+    disableTotp(db, target.id);
+    invalidateUserSessions(db, target.id);
+    audit(db, { actorId: actor.id, action: "second_factor.reset", outcome: "ok", targetType: "user", targetId: target.id, ip });
   } else if (intent === "reinvite" && !target.passwordHash) {
     await invite(db, lang, origin, actor.id, target.id, target.role);
     audit(db, { actorId: actor.id, action: "user.invite", outcome: "ok", targetType: "user", targetId: target.id, ip, detail: { again: true } });
@@ -175,7 +181,10 @@ export default function Users() {
                   </td>
                   <td>{t(`userRoles.${u.role}`)}</td>
                   <td>{u.cities.join(", ")}</td>
-                  <td>{u.disabled ? t("admin.disabled") : u.activated ? t("admin.active") : t("admin.pending")}</td>
+                  <td>
+                    {u.disabled ? t("admin.disabled") : u.activated ? t("admin.active") : t("admin.pending")}
+                    {u.twoStep ? ` · ${t("twoStep.title")}` : ""}
+                  </td>
                   <td>
                     {u.id === d.me ? null : (
                       <div className="button-row">
@@ -201,6 +210,11 @@ export default function Users() {
                           <button type="submit" name="intent" value={u.disabled ? "enable" : "disable"} className="secondary">
                             {u.disabled ? t("admin.enable") : t("admin.disable")}
                           </button>
+                          {u.twoStep ? (
+                            <button type="submit" name="intent" value="reset-two-step" className="secondary">
+                              {t("admin.resetTwoStep")}
+                            </button>
+                          ) : null}
                           {!u.activated && !u.disabled ? (
                             <button type="submit" name="intent" value="reinvite" className="secondary">
                               {t("admin.resendInvite")}
