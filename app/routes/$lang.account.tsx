@@ -107,6 +107,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
+/** "Current password", asked before changes that an open laptop should not allow. */
+function CurrentPasswordField({ id, wrong }: { id: string; wrong: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field ${wrong ? "has-error" : ""}`}>
+      <label htmlFor={id}>{t("account.currentPassword")}</label>
+      <input id={id} name="currentPassword" type="password" autoComplete="current-password" required maxLength={1024} aria-describedby={wrong ? `${id}-error` : undefined} />
+      {wrong ? (
+        <ul className="field-errors" id={`${id}-error`}>
+          <li>{t("account.wrongPassword")}</li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 export default function Account() {
   const { lang, user, sessions, twoStep } = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
@@ -185,15 +201,7 @@ export default function Account() {
         {twoStep.enabled ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="totp-disable" />
-            <div className={`field ${result?.twoStep === "wrong_password" ? "has-error" : ""}`}>
-              <label htmlFor="totp-password">{t("account.currentPassword")}</label>
-              <input id="totp-password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={1024} aria-describedby={result?.twoStep === "wrong_password" ? "totp-password-error" : undefined} />
-              {result?.twoStep === "wrong_password" ? (
-                <ul className="field-errors" id="totp-password-error">
-                  <li>{t("account.wrongPassword")}</li>
-                </ul>
-              ) : null}
-            </div>
+            <CurrentPasswordField id="totp-password" wrong={result?.twoStep === "wrong_password"} />
             <button type="submit" className="secondary">
               {t("twoStep.disable")}
             </button>
@@ -238,15 +246,7 @@ export default function Account() {
         ) : null}
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="password" />
-          <div className={`field ${result?.problem === "wrong_password" ? "has-error" : ""}`}>
-            <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
-            <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required maxLength={1024} aria-describedby={result?.problem === "wrong_password" ? "current-error" : undefined} />
-            {result?.problem === "wrong_password" ? (
-              <ul className="field-errors" id="current-error">
-                <li>{t("account.wrongPassword")}</li>
-              </ul>
-            ) : null}
-          </div>
+          <CurrentPasswordField id="currentPassword" wrong={result?.problem === "wrong_password"} />
           <div className={`field ${result?.problem && result.problem !== "wrong_password" ? "has-error" : ""}`}>
             <label htmlFor="password">{t("auth.newPassword")}</label>
             <p className="field-help" id="new-help">
