@@ -47,3 +47,16 @@ export function forgiveFailure(db: DB, key: string, now = Date.now()): void {
 export function clearFailures(db: DB, key: string): void {
   db.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
 }
+
+/**
+ * One throttled check of a secret (the current password, a second-factor code): counted as a
+ * failure before the check, which may be asynchronous, and cleared when it succeeds.
+ */
+export async function throttledCheck(db: DB, key: string, check: () => boolean | Promise<boolean>): Promise<{ ok: true } | { ok: false; wait: number }> {
+  const wait = waitSeconds(db, key);
+  if (wait > 0) return { ok: false, wait };
+  recordFailure(db, key);
+  if (!(await check())) return { ok: false, wait: 0 };
+  clearFailures(db, key);
+  return { ok: true };
+}

@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
+import { replaceSources } from "#app/models/sources.server.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
 import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
 import { recordChanges } from "#app/search/outbox.server.ts";
@@ -16,12 +17,6 @@ export type ImportStats = Record<"terms" | "cities" | "practices" | "questions" 
 const hashOf = (value: unknown) =>
   createHash("sha256").update(JSON.stringify([MARKDOWN_RENDERER_VERSION, value])).digest("hex");
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
-
-type SourceOwner = "cityId" | "practiceId" | "questionId" | "answerId" | "toolkitId" | "chapterId";
-function replaceSources(tx: Tx, owner: SourceOwner, ownerId: number, list: { title: string; url: string }[]) {
-  tx.delete(s.sources).where(eq(s.sources[owner], ownerId)).run();
-  list.forEach((src, position) => tx.insert(s.sources).values({ [owner]: ownerId, title: src.title, url: src.url, position }).run());
-}
 
 /**
  * Finds the row with this key; inserts, updates or leaves it according to the content hash.

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { Language } from "#app/i18n/languages.ts";
+import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
 import { withSpareRows, type Vocab } from "./forms.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "./snapshot-types.ts";
@@ -191,20 +192,14 @@ export function creatableCities(db: DB, actor: { role: s.Role; cityIds: number[]
     .orderBy(asc(s.cities.slug))
     .all()
     .filter((c) => actor.role !== "contributor" || actor.cityIds.includes(c.id));
-  const names = db.select().from(s.cityTranslations).all();
-  return rows.map((c) => ({
-    ...c,
-    name: (names.find((n) => n.cityId === c.id && n.lang === lang) ?? names.find((n) => n.cityId === c.id && n.lang === c.originalLanguage))?.name ?? c.slug,
-  }));
+  const names = groupBy(db.select().from(s.cityTranslations).all(), (n) => n.cityId);
+  return rows.map((c) => ({ ...c, name: pickTranslation(names.get(c.id) ?? [], lang, c.originalLanguage)?.text.name ?? c.slug }));
 }
 
 export function questionOptions(db: DB, lang: Language) {
   const qs = db.select({ id: s.questions.id, slug: s.questions.slug, originalLanguage: s.questions.originalLanguage }).from(s.questions).where(eq(s.questions.status, "published")).all();
-  const ts = db.select().from(s.questionTranslations).all();
-  return qs.map((q) => ({
-    ...q,
-    title: (ts.find((t) => t.questionId === q.id && t.lang === lang) ?? ts.find((t) => t.questionId === q.id && t.lang === q.originalLanguage))?.title ?? q.slug,
-  }));
+  const ts = groupBy(db.select().from(s.questionTranslations).all(), (t) => t.questionId);
+  return qs.map((q) => ({ ...q, title: pickTranslation(ts.get(q.id) ?? [], lang, q.originalLanguage)?.text.title ?? q.slug }));
 }
 
 export function answerExists(db: DB, questionId: number, cityId: number): number | null {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType, Language } from "#db/schema/index.ts";
+import { replaceSources } from "#app/models/sources.server.ts";
 import { renderMarkdown } from "#app/utils/markdown.server.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot, SourceRow } from "./snapshot-types.ts";
 
@@ -11,11 +12,6 @@ const TERM_FIELDS = { themes: "theme", questionTypes: "question_type", udhrArtic
 
 function sourcesOf(db: Tx, owner: "practiceId" | "answerId" | "cityId", id: number): SourceRow[] {
   return db.select({ title: s.sources.title, url: s.sources.url }).from(s.sources).where(eq(s.sources[owner], id)).orderBy(asc(s.sources.position)).all();
-}
-
-function replaceSources(db: Tx, owner: "practiceId" | "answerId" | "cityId", id: number, list: SourceRow[]) {
-  db.delete(s.sources).where(eq(s.sources[owner], id)).run();
-  list.forEach((src, position) => db.insert(s.sources).values({ [owner]: id, title: src.title, url: src.url, position }).run());
 }
 
 /** Translations keyed by language, in a stable order so snapshots compare cleanly. */

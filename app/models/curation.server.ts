@@ -5,7 +5,7 @@ import type { Language } from "#app/i18n/languages.ts";
 import { entityKey } from "#app/search/documents.server.ts";
 import { recordChanges } from "#app/search/outbox.server.ts";
 import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
-import { pickTranslation } from "./localize.server.ts";
+import { groupBy, pickTranslation } from "./localize.server.ts";
 
 /**
  * Curators' choices that are not an item's own text: which practices, questions and toolkits are
@@ -16,18 +16,12 @@ export const FEATURABLE = ["practice", "question", "toolkit"] as const;
 export type Featurable = (typeof FEATURABLE)[number];
 const FEATURE_TABLE = { practice: s.practices, question: s.questions, toolkit: s.toolkits } as const;
 
-function titles<T extends { lang: Language }>(rows: T[], key: (r: T) => number) {
-  const by = new Map<number, T[]>();
-  for (const r of rows) by.set(key(r), [...(by.get(key(r)) ?? []), r]);
-  return by;
-}
-
 /** Published practices and questions with titles in the reader's language, for pickers. */
 export function curationOptions(db: DB, lang: Language) {
   const cityName = new Map<number, string>();
-  const cityTexts = titles(db.select().from(s.cityTranslations).all(), (r) => r.cityId);
+  const cityTexts = groupBy(db.select().from(s.cityTranslations).all(), (r) => r.cityId);
   for (const c of db.select().from(s.cities).all()) cityName.set(c.id, pickTranslation(cityTexts.get(c.id) ?? [], lang, c.originalLanguage)?.text.name ?? c.slug);
-  const pTexts = titles(db.select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title }).from(s.practiceTranslations).all(), (r) => r.practiceId);
+  const pTexts = groupBy(db.select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title }).from(s.practiceTranslations).all(), (r) => r.practiceId);
   const practices = db
     .select()
     .from(s.practices)
@@ -35,15 +29,15 @@ export function curationOptions(db: DB, lang: Language) {
     .orderBy(asc(s.practices.cityId), asc(s.practices.slug))
     .all()
     .map((p) => ({ id: p.id, featured: p.featured, city: cityName.get(p.cityId) ?? "", title: pickTranslation(pTexts.get(p.id) ?? [], lang, p.originalLanguage)?.text.title ?? p.slug }));
-  const qTexts = titles(db.select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title }).from(s.questionTranslations).all(), (r) => r.questionId);
+  const qTexts = groupBy(db.select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title }).from(s.questionTranslations).all(), (r) => r.questionId);
   const questions = db
     .select()
     .from(s.questions)
     .where(eq(s.questions.status, "published"))
     .all()
     .map((q) => ({ id: q.id, featured: q.featured, title: pickTranslation(qTexts.get(q.id) ?? [], lang, q.originalLanguage)?.text.title ?? q.slug }));
-  const tTexts = titles(db.select({ toolkitId: s.toolkitTranslations.toolkitId, lang: s.toolkitTranslations.lang, title: s.toolkitTranslations.title }).from(s.toolkitTranslations).all(), (r) => r.toolkitId);
-  const chTexts = titles(db.select({ chapterId: s.chapterTranslations.chapterId, lang: s.chapterTranslations.lang, title: s.chapterTranslations.title }).from(s.chapterTranslations).all(), (r) => r.chapterId);
+  const tTexts = groupBy(db.select({ toolkitId: s.toolkitTranslations.toolkitId, lang: s.toolkitTranslations.lang, title: s.toolkitTranslations.title }).from(s.toolkitTranslations).all(), (r) => r.toolkitId);
+  const chTexts = groupBy(db.select({ chapterId: s.chapterTranslations.chapterId, lang: s.chapterTranslations.lang, title: s.chapterTranslations.title }).from(s.chapterTranslations).all(), (r) => r.chapterId);
   const toolkits = db
     .select()
     .from(s.toolkits)

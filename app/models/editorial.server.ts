@@ -4,7 +4,7 @@ import * as s from "#db/schema/index.ts";
 import type { ItemState } from "#app/auth/permissions.ts";
 import { stateOf } from "#app/editorial/workflow.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
-import { pickTranslation } from "./localize.server.ts";
+import { groupBy, pickTranslation } from "./localize.server.ts";
 
 export type WorkItem = { type: s.EditableType; id: number; cityId: number; citySlug: string; title: string; state: ItemState; updatedAt: string; changesRequested: boolean };
 
@@ -15,7 +15,8 @@ export type WorkItem = { type: s.EditableType; id: number; cityId: number; cityS
 export function listWorkItems(db: DB, lang: Language, cityIds?: number[]): WorkItem[] {
   const cityRows = db.select({ id: s.cities.id, slug: s.cities.slug, status: s.cities.status, originalLanguage: s.cities.originalLanguage, updatedAt: s.cities.updatedAt }).from(s.cities).all();
   const citySlug = new Map(cityRows.map((c) => [c.id, c.slug]));
-  const cityNames = db.select().from(s.cityTranslations).all();
+  const cityNames = groupBy(db.select().from(s.cityTranslations).all(), (n) => n.cityId);
+  const cityName = (id: number, original: Language) => pickTranslation(cityNames.get(id) ?? [], lang, original)?.text.name;
   const pending = new Map(db.select().from(s.pendingChanges).all().map((p) => [`${p.entityType}:${p.entityId}`, p]));
   const lastEvent = new Map<string, string>();
   for (const e of db.select({ t: s.reviewEvents.entityType, id: s.reviewEvents.entityId, action: s.reviewEvents.action }).from(s.reviewEvents).orderBy(desc(s.reviewEvents.id)).all()) {
@@ -31,29 +32,26 @@ export function listWorkItems(db: DB, lang: Language, cityIds?: number[]): WorkI
   };
   const out: WorkItem[] = [];
   for (const c of cityRows.filter((c) => within(c.id))) {
-    const name = pickTranslation(cityNames.filter((n) => n.cityId === c.id), lang, c.originalLanguage)?.text.name ?? c.slug;
+    const name = cityName(c.id, c.originalLanguage) ?? c.slug;
     out.push(item("city", c.id, c.id, c.status, name, c.updatedAt));
   }
   const practices = db.select().from(s.practices).where(cityIds ? inArray(s.practices.cityId, cityIds) : undefined).all();
-  const pTexts = db.select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title }).from(s.practiceTranslations).all();
+  const pTexts = groupBy(db.select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title }).from(s.practiceTranslations).all(), (t) => t.practiceId);
   for (const p of practices) {
-    const title = pickTranslation(pTexts.filter((t) => t.practiceId === p.id), lang, p.originalLanguage)?.text.title ?? p.slug;
+    const title = pickTranslation(pTexts.get(p.id) ?? [], lang, p.originalLanguage)?.text.title ?? p.slug;
     out.push(item("practice", p.id, p.cityId, p.status, title, p.updatedAt));
   }
   const answers = db.select().from(s.answers).where(cityIds ? inArray(s.answers.cityId, cityIds) : undefined).all();
-  const qTexts = db.select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title }).from(s.questionTranslations).all();
+  const qTexts = groupBy(db.select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title }).from(s.questionTranslations).all(), (t) => t.questionId);
+  const cityLanguage = new Map(cityRows.map((c) => [c.id, c.originalLanguage]));
   const qs = new Map(db.select({ id: s.questions.id, originalLanguage: s.questions.originalLanguage, slug: s.questions.slug }).from(s.questions).all().map((q) => [q.id, q]));
   for (const a of answers) {
     const q = qs.get(a.questionId);
-    const qt = q ? pickTranslation(qTexts.filter((t) => t.questionId === q.id), lang, q.originalLanguage)?.text.title : undefined;
-    const cityName = pickTranslation(cityNames.filter((n) => n.cityId === a.cityId), lang, cityRows.find((c) => c.id === a.cityId)?.originalLanguage ?? "en")?.text.name ?? "";
-    out.push(item("answer", a.id, a.cityId, a.status, `${cityName}: ${qt ?? q?.slug ?? ""}`, a.updatedAt));
+    const qt = q ? pickTranslation(qTexts.get(q.id) ?? [], lang, q.originalLanguage)?.text.title : undefined;
+    const city = cityName(a.cityId, cityLanguage.get(a.cityId) ?? "en") ?? "";
+    out.push(item("answer", a.id, a.cityId, a.status, `${city}: ${qt ?? q?.slug ?? ""}`, a.updatedAt));
   }
   return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export const IN_REVIEW: ItemState[] = ["in_review", "published_in_review"];
-
-export function reviewQueue(db: DB, lang: Language): WorkItem[] {
-  return listWorkItems(db, lang).filter((i) => IN_REVIEW.includes(i.state));
-}

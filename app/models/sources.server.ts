@@ -1,11 +1,19 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "#app/utils/db.server.ts";
+import type { DB } from "#db/client.ts";
 import { sources } from "#db/schema/index.ts";
 
 export type Source = { title: string; url: string };
-type Owner = "cityId" | "practiceId" | "questionId" | "answerId" | "toolkitId" | "chapterId";
+export type SourceOwner = "cityId" | "practiceId" | "questionId" | "answerId" | "toolkitId" | "chapterId";
+type Writer = Pick<DB, "insert" | "delete">;
 
-export function listSources(owner: Owner, id: number): Source[] {
+/** Replaces an item's sources, in order; used by the content import and by app edits alike. */
+export function replaceSources(db: Writer, owner: SourceOwner, ownerId: number, list: Source[]): void {
+  db.delete(sources).where(eq(sources[owner], ownerId)).run();
+  list.forEach((src, position) => db.insert(sources).values({ [owner]: ownerId, title: src.title, url: src.url, position }).run());
+}
+
+export function listSources(owner: SourceOwner, id: number): Source[] {
   return getDb()
     .select({ title: sources.title, url: sources.url })
     .from(sources)
@@ -14,7 +22,7 @@ export function listSources(owner: Owner, id: number): Source[] {
     .all();
 }
 
-export function listSourcesFor(owner: Owner, ids: number[]): Map<number, Source[]> {
+export function listSourcesFor(owner: SourceOwner, ids: number[]): Map<number, Source[]> {
   const map = new Map<number, Source[]>();
   if (!ids.length) return map;
   const rows = getDb().select().from(sources).where(inArray(sources[owner], ids)).orderBy(asc(sources.position)).all();

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { clientIp, getAuth, requireUser } from "#app/auth/auth.server.ts";
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/auth/session.server.ts";
-import { clearFailures, emailKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
+import { emailKey, throttledCheck } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { confirmTotp, disableTotp, getUserById, setPasswordHash, startTotpSetup, userCitySlugs } from "#app/models/users.server.ts";
@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
+const retryAfter = (wait: number) => (wait > 0 ? { status: 429, headers: { "Retry-After": String(wait) } } : { status: 400 });
+
 type Result = { ended?: number; passwordChanged?: boolean; problem?: PasswordProblem | "wrong_password"; twoStep?: "enabled" | "disabled" | "bad_code" | "wrong_password" };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -47,6 +49,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const form = await readForm(request);
   const ip = clientIp(context);
+  // Guessing the current password is throttled like logging in.
+  const currentPassword = () => throttledCheck(db, emailKey(user.email), () => verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""));
   switch (single(form, "intent")) {
     case "end-session": {
       const id = single(form, "session") ?? "";
@@ -61,18 +65,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { ended: n } satisfies Result;
     }
     case "password": {
-      // Guessing the current password is throttled like logging in.
-      const key = emailKey(user.email);
-      const wait = waitSeconds(db, key);
-      if (wait > 0) return Response.json({ problem: "wrong_password" } satisfies Result, { status: 429, headers: { "Retry-After": String(wait) } });
-      recordFailure(db, key);
-      const row = getUserById(db, user.id)!;
-      const ok = await verifyPassword(row.passwordHash, single(form, "currentPassword") ?? "");
-      if (!ok) {
+      const checked = await currentPassword();
+      if (!checked.ok) {
         audit(db, { actorId: user.id, action: "password.change", outcome: "failed", ip });
-        return Response.json({ problem: "wrong_password" } satisfies Result, { status: 400 });
+        return Response.json({ problem: "wrong_password" } satisfies Result, retryAfter(checked.wait));
       }
-      clearFailures(db, key);
       const password = single(form, "password") ?? "";
       const problem = passwordProblem(password, [user.email, user.displayName]);
       if (problem) return Response.json({ problem } satisfies Result, { status: 400 });
@@ -90,15 +87,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { twoStep: "enabled" } satisfies Result;
     }
     case "totp-disable": {
-      const key = emailKey(user.email);
-      const wait = waitSeconds(db, key);
-      if (wait > 0) return Response.json({ twoStep: "wrong_password" } satisfies Result, { status: 429, headers: { "Retry-After": String(wait) } });
-      recordFailure(db, key);
-      if (!(await verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""))) {
+      const checked = await currentPassword();
+      if (!checked.ok) {
         audit(db, { actorId: user.id, action: "second_factor.disable", outcome: "failed", ip });
-        return Response.json({ twoStep: "wrong_password" } satisfies Result, { status: 400 });
+        return Response.json({ twoStep: "wrong_password" } satisfies Result, retryAfter(checked.wait));
       }
-      clearFailures(db, key);
       disableTotp(db, user.id);
       audit(db, { actorId: user.id, action: "second_factor.disable", outcome: "ok", ip });
       return { twoStep: "disabled" } satisfies Result;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { clientIp, startSession } from "#app/auth/auth.server.ts";
 import { clearedSecondFactorCookie, readSecondFactorToken, readSessionToken } from "#app/auth/cookie.server.ts";
 import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
-import { clearFailures, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
+import { throttledCheck } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { consumeToken, peekToken, checkSecondFactor } from "#app/models/users.server.ts";
@@ -32,14 +32,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!pending) throw redirect(`/${lang}/login`, { headers: { "Set-Cookie": clearedSecondFactorCookie() } });
   const ip = clientIp(context);
   const key = `2fa:${pending.user.id}`;
-  const wait = waitSeconds(db, key);
-  if (wait > 0) return Response.json({ error: "throttled", wait }, { status: 429, headers: { "Retry-After": String(wait) } });
-  recordFailure(db, key);
-  if (!checkSecondFactor(db, pending.user.id, single(form, "code") ?? "")) {
+  const checked = await throttledCheck(db, key, () => checkSecondFactor(db, pending.user.id, single(form, "code") ?? ""));
+  if (!checked.ok && checked.wait > 0) return Response.json({ error: "throttled", wait: checked.wait }, { status: 429, headers: { "Retry-After": String(checked.wait) } });
+  if (!checked.ok) {
     audit(db, { actorId: pending.user.id, action: "login.second_factor", outcome: "failed", ip });
     return Response.json({ error: "invalid" }, { status: 400 });
   }
-  clearFailures(db, key);
   if (!consumeToken(db, token, "second_factor")) throw redirect(`/${lang}/login`);
   const planted = readSessionToken(request);
   const old = planted ? validateSessionToken(db, planted) : null;
