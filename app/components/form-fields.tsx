@@ -1,14 +1,20 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { MARKDOWN_LIMITS, type MarkdownRule } from "#app/utils/markdown-limits.ts";
 
-/** Error codes from app/editorial/forms.ts (`too_long:200`) in the reader's language. */
+/** Error codes from app/editorial/forms.ts (`too_long:200`, `markdown_complex:brackets`) in the reader's language. */
 export function useErrorText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (code: string) => {
-    const [key, max] = code.split(":");
-    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists", "markdown_complex"];
-    return t(`form.errors.${(known.includes(key!) ? key : "invalid") as "invalid"}`, { max });
+    const [key, arg] = code.split(":");
+    if (key === "markdown_complex" && arg && arg in MARKDOWN_LIMITS) {
+      const rule = arg as MarkdownRule;
+      return t("form.errors.markdown_complex", { rule: t(`form.markdownRules.${rule}`, { max: new Intl.NumberFormat(i18n.language).format(MARKDOWN_LIMITS[rule]) }) });
+    }
+    if (key === "markdown_render" && (arg === "slow" || arg === "large" || arg === "busy")) return t(`form.errors.markdown_render_${arg}`);
+    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists"];
+    return t(`form.errors.${(known.includes(key!) ? key : "invalid") as "invalid"}`, { max: arg });
   };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
-import { markdownTooComplex } from "#app/utils/markdown-limits.ts";
+import { markdownComplexity } from "#app/utils/markdown-limits.ts";
 
 /**
  * One Zod schema per form, used by Conform in the browser and again in the action. Messages are
@@ -29,7 +29,11 @@ export const multiline = (max: number) =>
     .pipe(str().min(1, "required").max(max, `too_long:${max}`).refine((v) => !BAD_CHARS.test(v), "bad_chars"));
 
 /** A Markdown body: long text, minus the shapes that are too expensive to render. */
-const markdown = () => multiline(LIMITS.body).refine((v) => !markdownTooComplex(v), "markdown_complex");
+const markdown = () =>
+  multiline(LIMITS.body).superRefine((v, ctx) => {
+    const rule = markdownComplexity(v);
+    if (rule) ctx.addIssue({ code: "custom", message: `markdown_complex:${rule}` });
+  });
 
 export const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional();
 

@@ -3,7 +3,7 @@ import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType, Language } from "#db/schema/index.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
-import { renderMarkdown } from "#app/utils/markdown.server.ts";
+import { bodyHtml, type RenderedBodies } from "./rendered-bodies.server.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot, SourceRow } from "./snapshot-types.ts";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
@@ -97,10 +97,22 @@ export function readSnapshot(db: Tx, type: EditableType, id: number): Snapshot |
   return type === "practice" ? readPractice(db, id) : type === "answer" ? readAnswer(db, id) : readCity(db, id);
 }
 
+const TRANSLATION_OF = {
+  practice: [s.practiceTranslations, s.practiceTranslations.practiceId],
+  answer: [s.answerTranslations, s.answerTranslations.answerId],
+  city: [s.cityTranslations, s.cityTranslations.cityId],
+} as const;
+
+/** The body as the public tables hold it, with its rendered HTML (null when there is no such translation). */
+export function storedBody(db: Tx, type: EditableType, id: number, lang: Language): { bodyMd: string; bodyHtml: string } | null {
+  const [table, idColumn] = TRANSLATION_OF[type];
+  return db.select({ bodyMd: table.bodyMd, bodyHtml: table.bodyHtml }).from(table).where(and(eq(idColumn, id), eq(table.lang, lang))).get() ?? null;
+}
+
 /** Fields every app write sets: the import leaves app-edited rows alone from now on. */
 const appOwned = () => ({ origin: "app" as const, contentHash: null, updatedAt: new Date() });
 
-function applyPractice(db: Tx, id: number, p: PracticeSnapshot) {
+function applyPractice(db: Tx, id: number, p: PracticeSnapshot, html: RenderedBodies) {
   db.update(s.practices)
     .set({ originalLanguage: p.originalLanguage, startYear: p.startYear, endYear: p.endYear, ongoing: p.ongoing, coCities: p.coCities, ...appOwned() })
     .where(eq(s.practices.id, id))
@@ -108,7 +120,7 @@ function applyPractice(db: Tx, id: number, p: PracticeSnapshot) {
   db.delete(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).run();
   for (const [lang, t] of Object.entries(p.translations) as [Language, NonNullable<PracticeSnapshot["translations"][Language]>][]) {
     db.insert(s.practiceTranslations)
-      .values({ practiceId: id, lang, title: t.title, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: renderMarkdown(t.bodyMd), outcomes: t.outcomes, continuity: t.continuity })
+      .values({ practiceId: id, lang, title: t.title, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd), outcomes: t.outcomes, continuity: t.continuity })
       .run();
   }
   db.delete(s.practiceTerms).where(eq(s.practiceTerms.practiceId, id)).run();
@@ -126,23 +138,23 @@ function applyPractice(db: Tx, id: number, p: PracticeSnapshot) {
   replaceSources(db, "practiceId", id, p.sources);
 }
 
-function applyAnswer(db: Tx, id: number, a: AnswerSnapshot) {
+function applyAnswer(db: Tx, id: number, a: AnswerSnapshot, html: RenderedBodies) {
   db.update(s.answers).set({ originalLanguage: a.originalLanguage, ...appOwned() }).where(eq(s.answers.id, id)).run();
   db.delete(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).run();
   for (const [lang, t] of Object.entries(a.translations) as [Language, NonNullable<AnswerSnapshot["translations"][Language]>][]) {
-    db.insert(s.answerTranslations).values({ answerId: id, lang, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: renderMarkdown(t.bodyMd) }).run();
+    db.insert(s.answerTranslations).values({ answerId: id, lang, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd) }).run();
   }
   replaceSources(db, "answerId", id, a.sources);
 }
 
-function applyCity(db: Tx, id: number, c: CitySnapshot) {
+function applyCity(db: Tx, id: number, c: CitySnapshot, html: RenderedBodies) {
   db.update(s.cities)
     .set({ ...pickCityColumns(c), ...appOwned() })
     .where(eq(s.cities.id, id))
     .run();
   db.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
   for (const [lang, t] of Object.entries(c.translations) as [Language, NonNullable<CitySnapshot["translations"][Language]>][]) {
-    db.insert(s.cityTranslations).values({ cityId: id, lang, name: t.name, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: renderMarkdown(t.bodyMd) }).run();
+    db.insert(s.cityTranslations).values({ cityId: id, lang, name: t.name, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd) }).run();
   }
   db.delete(s.cityFacts).where(eq(s.cityFacts.cityId, id)).run();
   c.facts.forEach((f, position) => db.insert(s.cityFacts).values({ cityId: id, kind: f.kind, name: f.name, since: f.since, url: f.url, position }).run());
@@ -150,14 +162,14 @@ function applyCity(db: Tx, id: number, c: CitySnapshot) {
 }
 
 /** Writes a snapshot into the public tables (which only show it once the item is published). */
-export function applySnapshot(db: Tx, type: EditableType, id: number, snap: Snapshot): void {
-  if (type === "practice") applyPractice(db, id, snap as PracticeSnapshot);
-  else if (type === "answer") applyAnswer(db, id, snap as AnswerSnapshot);
-  else applyCity(db, id, snap as CitySnapshot);
+export function applySnapshot(db: Tx, type: EditableType, id: number, snap: Snapshot, html: RenderedBodies): void {
+  if (type === "practice") applyPractice(db, id, snap as PracticeSnapshot, html);
+  else if (type === "answer") applyAnswer(db, id, snap as AnswerSnapshot, html);
+  else applyCity(db, id, snap as CitySnapshot, html);
 }
 
 /** Creates a draft practice or answer owned by the app, then writes the snapshot into it. */
-export function insertDraft(db: Tx, type: "practice" | "answer", snap: PracticeSnapshot | AnswerSnapshot): number {
+export function insertDraft(db: Tx, type: "practice" | "answer", snap: PracticeSnapshot | AnswerSnapshot, html: RenderedBodies): number {
   if (type === "practice") {
     const p = snap as PracticeSnapshot;
     const { id } = db
@@ -165,7 +177,7 @@ export function insertDraft(db: Tx, type: "practice" | "answer", snap: PracticeS
       .values({ slug: p.slug, cityId: p.cityId, originalLanguage: p.originalLanguage, status: "draft", origin: "app" })
       .returning({ id: s.practices.id })
       .get();
-    applyPractice(db, id, p);
+    applyPractice(db, id, p, html);
     return id;
   }
   const a = snap as AnswerSnapshot;
@@ -174,6 +186,6 @@ export function insertDraft(db: Tx, type: "practice" | "answer", snap: PracticeS
     .values({ questionId: a.questionId, cityId: a.cityId, originalLanguage: a.originalLanguage, status: "draft", origin: "app" })
     .returning({ id: s.answers.id })
     .get();
-  applyAnswer(db, id, a);
+  applyAnswer(db, id, a, html);
   return id;
 }

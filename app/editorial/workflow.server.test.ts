@@ -5,14 +5,14 @@ import type { SessionUser } from "#app/auth/session.server.ts";
 import { importContent } from "#app/content/import-content.server.ts";
 import { buildDocument, entityKey } from "#app/search/documents.server.ts";
 import { createUserWithPassword } from "#app/models/users.server.ts";
-import { answerSnapshot, edited, makeCity, practiceSnapshot } from "#app/testing/editorial-fixtures.ts";
+import { answerSnapshot, createDraft, edited, makeCity, practiceSnapshot, saveEdit, transition } from "#app/testing/editorial-fixtures.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import { diffSnapshots } from "./diff.ts";
 import type { PracticeSnapshot } from "./snapshot-types.ts";
 import { readSnapshot } from "./snapshots.server.ts";
-import { createDraft, listRevisions, loadItem, reviewTrail, saveEdit, transition, TransitionError, workingSnapshot } from "./workflow.server.ts";
+import { listRevisions, loadItem, reviewTrail, TransitionError, workingSnapshot } from "./workflow.server.ts";
 
 let t: ReturnType<typeof createTestDb>;
 let db: DB;

@@ -10,6 +10,7 @@ import { entityKey } from "#app/search/documents.server.ts";
 import { recordChanges } from "#app/search/outbox.server.ts";
 import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
 import type { Snapshot } from "./snapshot-types.ts";
+import type { RenderedBodies } from "./rendered-bodies.server.ts";
 import { applySnapshot, insertDraft, readSnapshot } from "./snapshots.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -102,7 +103,14 @@ export type SaveResult = { state: ItemState; changed: boolean };
  * item, a contributor's edit (or any edit while a change is waiting) becomes the pending change;
  * a curator's direct edit goes live at once and reaches search through the outbox.
  */
-export function saveEdit(db: DB, actor: SessionUser, ref: ItemRef, snapshot: Snapshot, opts: { kind?: "save" | "restore"; restoredFrom?: number; ip?: string } = {}): SaveResult {
+export function saveEdit(
+  db: DB,
+  actor: SessionUser,
+  ref: ItemRef,
+  snapshot: Snapshot,
+  html: RenderedBodies,
+  opts: { kind?: "save" | "restore"; restoredFrom?: number; ip?: string } = {},
+): SaveResult {
   const result = db.transaction(
     (tx) => {
       const item = loadItem(tx, ref.type, ref.id);
@@ -121,7 +129,7 @@ export function saveEdit(db: DB, actor: SessionUser, ref: ItemRef, snapshot: Sna
           .run();
         return { state: stateOf("published", { revisionId, state }), changed: true };
       }
-      applySnapshot(tx, ref.type, ref.id, snapshot);
+      applySnapshot(tx, ref.type, ref.id, snapshot, html);
       if (item.status === "published") publicChange(db, ref);
       return { state: item.state, changed: true };
     },
@@ -135,10 +143,10 @@ export function saveEdit(db: DB, actor: SessionUser, ref: ItemRef, snapshot: Sna
 }
 
 /** Creates a new draft practice or answer with its first revision. */
-export function createDraft(db: DB, actor: SessionUser, type: "practice" | "answer", snapshot: Snapshot, ip?: string): number {
+export function createDraft(db: DB, actor: SessionUser, type: "practice" | "answer", snapshot: Snapshot, html: RenderedBodies, ip?: string): number {
   const id = db.transaction(
     (tx) => {
-      const id = insertDraft(tx, type, snapshot as never);
+      const id = insertDraft(tx, type, snapshot as never, html);
       addRevision(tx, { type, id }, snapshot, actor.id, "save");
       event(tx, { type, id }, "create", "draft", "draft", actor);
       return id;
@@ -162,9 +170,10 @@ export type Transition = (typeof TRANSITIONS)[number];
 /**
  * Moves an item through review. The caller has authorised the action for the item's state; this
  * applies it in one immediate transaction with its review event, and queues search updates when
- * what the public sees changes.
+ * what the public sees changes. `html` holds the rendered bodies of the waiting change, if there is
+ * one (publish, unpublish and archive make it the item's text).
  */
-export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Transition, comment: string | null, ip?: string): ItemState {
+export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Transition, comment: string | null, ip?: string, html: RenderedBodies = new Map()): ItemState {
   if (COMMENT_REQUIRED.has(action) && !comment?.trim()) throw new TransitionError("comment_required");
   const to = db.transaction(
     (tx) => {
@@ -180,7 +189,7 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
       /** The waiting change becomes the item's text (publish, or when the item leaves the public site). */
       const applyPending = () => {
         const snap = workingSnapshot(tx, item);
-        if (item.pending && snap) applySnapshot(tx, ref.type, ref.id, snap);
+        if (item.pending && snap) applySnapshot(tx, ref.type, ref.id, snap, html);
         dropPending();
       };
       const st = item.state;

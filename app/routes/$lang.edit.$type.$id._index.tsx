@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { clientIp } from "#app/auth/auth.server.ts";
-import { FormErrorSummary } from "#app/components/form-fields.tsx";
+import { FormErrorSummary, useErrorText } from "#app/components/form-fields.tsx";
 import { CityStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
@@ -14,12 +14,12 @@ import { answerFromForm, cityFromForm, editFormDefaults, itemLabel, publicPath, 
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
+import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { ENDONYMS, LANGUAGES } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
-import { markdownTooComplex } from "#app/utils/markdown-limits.ts";
-import { renderMarkdown } from "#app/utils/markdown.server.ts";
+import { renderMarkdownSafely } from "#app/utils/markdown-pool.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -53,27 +53,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  // The body first: from here to the write everything is synchronous, so the permission check and
-  // the text the change is based on are those of the moment of writing.
   const form = await readForm(request);
-  const { lang, user, item } = requireItem(request, params, context, "edit");
-  const db = getDb();
-  const vocab = item.type === "practice" ? vocabSlugs(vocabularies(lang)) : null;
-  const submission = parseWithZod(form, { schema: editSchema(item.type, vocab) });
+  const checked = requireItem(request, params, context, "edit");
+  const vocab = checked.item.type === "practice" ? vocabSlugs(vocabularies(checked.lang)) : null;
+  const submission = parseWithZod(form, { schema: editSchema(checked.item.type, vocab) });
   if (form.get("intent") === "preview") {
     const body = typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 100_000) : "";
-    // The same limits as saving: a preview must not be a way around them.
-    return { result: submission.reply(), preview: markdownTooComplex(body) ? null : renderMarkdown(body) };
+    // The same limits as saving (a preview must not be a way around them), rendered off the main thread.
+    const rendered = await renderMarkdownSafely(body);
+    return { result: submission.reply(), preview: rendered.ok ? rendered.html : null, previewError: rendered.ok ? null : renderErrorCode(rendered) };
   }
   if (submission.status !== "success") return Response.json({ result: submission.reply(), preview: null }, { status: 400 });
-  const base = workingSnapshot(db, item)!;
-  const snapshot =
-    item.type === "practice"
-      ? practiceFromForm(submission.value as PracticeForm, base as PracticeSnapshot)
-      : item.type === "answer"
-        ? answerFromForm(submission.value as { summary: string; body: string; sources: { title: string; url: string }[] }, base as AnswerSnapshot)
-        : cityFromForm(submission.value as CityForm, base as CitySnapshot);
-  const { changed } = saveEdit(db, user, item, snapshot, { ip: clientIp(context) });
+  // The snapshot is built from the item as it is at the moment of writing: once to render its bodies
+  // (which waits for the worker), then again after, so the check and the base text are current.
+  const build = () => {
+    const { lang, user, item } = requireItem(request, params, context, "edit");
+    const base = workingSnapshot(getDb(), item)!;
+    const snapshot =
+      item.type === "practice"
+        ? practiceFromForm(submission.value as PracticeForm, base as PracticeSnapshot)
+        : item.type === "answer"
+          ? answerFromForm(submission.value as { summary: string; body: string; sources: { title: string; url: string }[] }, base as AnswerSnapshot)
+          : cityFromForm(submission.value as CityForm, base as CitySnapshot);
+    return { lang, user, item, snapshot };
+  };
+  const rendered = await renderBodies(build().snapshot);
+  if (!rendered.ok) return Response.json({ result: submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }), preview: null }, { status: 400 });
+  const { lang, user, item, snapshot } = build();
+  const { changed } = saveEdit(getDb(), user, item, snapshot, rendered.html, { ip: clientIp(context) });
   return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
 }
 
@@ -81,7 +88,8 @@ const PREVIEW_SCHEMA = z.object({}).passthrough();
 
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null }>();
+  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null; previewError?: string | null }>();
+  const errorText = useErrorText();
   const { t } = useTranslation();
   const vocab = data.vocab ? { themes: data.vocab.themes.map((x) => x.slug), questionTypes: data.vocab.questionTypes.map((x) => x.slug), udhrArticles: data.vocab.udhrArticles.map((x) => x.slug), sdgs: data.vocab.sdgs.map((x) => x.slug) } : null;
   const schema = editSchema(data.type, vocab);
@@ -131,10 +139,16 @@ export default function EditItem() {
               <legend>{t("editor.original", { language: ENDONYMS[data.original] })}</legend>
               {data.type === "practice" ? <PracticeTextFields fields={f} lang={data.original} /> : data.type === "answer" ? <AnswerTextFields fields={f} lang={data.original} /> : <CityTextFields fields={f} lang={data.original} />}
             </fieldset>
-            {actionData?.preview != null ? (
+            {actionData?.preview != null || actionData?.previewError ? (
               <section className="preview" aria-labelledby="preview-h">
                 <h2 id="preview-h">{t("editor.previewTitle")}</h2>
-                <HtmlContent html={actionData.preview} lang={data.original} />
+                {actionData.previewError ? (
+                  <p className="field-errors" role="alert">
+                    {errorText(actionData.previewError)}
+                  </p>
+                ) : (
+                  <HtmlContent html={actionData.preview ?? ""} lang={data.original} />
+                )}
               </section>
             ) : null}
             {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : data.type === "city" ? <CityStructureFields fields={f} /> : <SourcesFields fields={f} />}

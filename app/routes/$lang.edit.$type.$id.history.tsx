@@ -2,7 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
+import { useErrorText } from "#app/components/form-fields.tsx";
 import { diffSnapshots } from "#app/editorial/diff.ts";
+import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { itemLabel } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import type { Snapshot } from "#app/editorial/snapshot-types.ts";
@@ -28,6 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     base: `/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}`,
     canRestore: allowedActions(user, item).includes("restore"),
     notice: new URL(request.url).searchParams.get("restored"),
+    restoreError: new URL(request.url).searchParams.get("restoreError"),
     page,
     pages: Math.max(1, Math.ceil(all.length / HISTORY_PAGE)),
     revisions: revisions.slice(0, HISTORY_PAGE).map((r, i) => ({
@@ -47,26 +50,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  // The body first, then the check: nothing asynchronous between the check and the write.
   const form = await readForm(request);
-  const { lang, user, item } = requireItem(request, params, context, "restore");
-  const db = getDb();
   const number = Number(single(form, "revision"));
-  const rev = listRevisions(db, item).find((r) => r.number === number);
-  if (!rev) throw new Response("Not Found", { status: 404 });
-  saveEdit(db, user, item, rev.snapshot as Snapshot, { kind: "restore", restoredFrom: rev.number, ip: clientIp(context) });
-  return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}/history?restored=${rev.number}`, { status: 303 });
+  // Read once to render the version's bodies (which waits for the worker), then again for the write,
+  // so the permission check is that of the moment of writing.
+  const find = () => {
+    const { lang, user, item } = requireItem(request, params, context, "restore");
+    const rev = listRevisions(getDb(), item).find((r) => r.number === number);
+    if (!rev) throw new Response("Not Found", { status: 404 });
+    return { lang, user, item, snapshot: rev.snapshot as Snapshot };
+  };
+  const rendered = await renderBodies(find().snapshot);
+  const { lang, user, item, snapshot } = find();
+  const history = `/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}/history`;
+  if (!rendered.ok) return redirect(`${history}?restoreError=${encodeURIComponent(renderErrorCode(rendered))}`, { status: 303 });
+  saveEdit(getDb(), user, item, snapshot, rendered.html, { kind: "restore", restoredFrom: number, ip: clientIp(context) });
+  return redirect(`${history}?restored=${number}`, { status: 303 });
 }
 
 export default function History() {
-  const { lang, title, base, revisions, canRestore, notice, page, pages } = useLoaderData<typeof loader>();
+  const { lang, title, base, revisions, canRestore, notice, restoreError, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const errorText = useErrorText();
   return (
     <>
       <p>
         <Link to={base}>← {title}</Link>
       </p>
       <h1>{t("history.title", { title })}</h1>
+      {restoreError ? (
+        <p className="field-errors" role="alert">
+          {errorText(restoreError)}
+        </p>
+      ) : null}
       {notice ? (
         <p className="notice" role="status">
           {t("history.restored", { n: notice })}

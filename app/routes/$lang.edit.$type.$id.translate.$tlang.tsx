@@ -4,19 +4,20 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
-import { FormErrorSummary } from "#app/components/form-fields.tsx";
+import { FormErrorSummary, useErrorText } from "#app/components/form-fields.tsx";
 import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
 import { answerToForm, cityToForm, itemLabel, practiceText, practiceToForm } from "#app/editorial/editing.server.ts";
 import { requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { translationSchema } from "#app/editorial/schema-for.ts";
+import { htmlForDisplay, renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import type { Snapshot } from "#app/editorial/snapshot-types.ts";
+import { storedBody } from "#app/editorial/snapshots.server.ts";
 import { saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { ENDONYMS, isLanguage, type Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
 import { notFound } from "#app/utils/http.server.ts";
-import { renderMarkdown } from "#app/utils/markdown.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 function targetLanguage(raw: string | undefined, original: Language): Language {
@@ -45,7 +46,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     title,
     originalLanguage: snap.originalLanguage,
     target,
-    original: { ...original, bodyHtml: renderMarkdown(original.body ?? "") },
+    // The stored HTML where the original is unchanged: a body is rendered once, not on every visit.
+    original: { ...original, ...(await htmlForDisplay(original.body ?? "", storedBody(db, item.type, item.id, snap.originalLanguage))) },
     defaults: formFor(item.type, snap, target),
     meta: { title: `${title} · ${ENDONYMS[target]}` },
   };
@@ -54,23 +56,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  // The body first, then the check and the base text: nothing asynchronous before the write.
   const form = await readForm(request);
-  const { lang, user, item } = requireItem(request, params, context, "edit");
-  const db = getDb();
-  const base = workingSnapshot(db, item)!;
-  const target = targetLanguage(params.tlang, base.originalLanguage);
-  const submission = parseWithZod(form, { schema: translationSchema(item.type) });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
-  const v = submission.value as Record<string, string> & { outcomes?: string[] };
-  const text =
-    item.type === "practice"
-      ? practiceText(v as never)
-      : item.type === "answer"
-        ? { summary: v.summary!, bodyMd: v.body! }
-        : { name: v.name!, summary: v.summary!, bodyMd: v.body! };
-  const snapshot = { ...base, translations: { ...base.translations, [target]: text } } as Snapshot;
-  const { changed } = saveEdit(db, user, item, snapshot, { ip: clientIp(context) });
+  // Built once to render the bodies (which waits for the worker), then again from the item as it is
+  // at the moment of writing.
+  const build = () => {
+    const { lang, user, item } = requireItem(request, params, context, "edit");
+    const base = workingSnapshot(getDb(), item)!;
+    const target = targetLanguage(params.tlang, base.originalLanguage);
+    const submission = parseWithZod(form, { schema: translationSchema(item.type) });
+    if (submission.status !== "success") return { ok: false as const, submission };
+    const v = submission.value as Record<string, string> & { outcomes?: string[] };
+    const text =
+      item.type === "practice"
+        ? practiceText(v as never)
+        : item.type === "answer"
+          ? { summary: v.summary!, bodyMd: v.body! }
+          : { name: v.name!, summary: v.summary!, bodyMd: v.body! };
+    const snapshot = { ...base, translations: { ...base.translations, [target]: text } } as Snapshot;
+    return { ok: true as const, submission, lang, user, item, snapshot };
+  };
+  const first = build();
+  if (!first.ok) return Response.json({ result: first.submission.reply() }, { status: 400 });
+  const rendered = await renderBodies(first.snapshot);
+  if (!rendered.ok) return Response.json({ result: first.submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }) }, { status: 400 });
+  const now = build();
+  if (!now.ok) return Response.json({ result: now.submission.reply() }, { status: 400 });
+  const { lang, user, item, snapshot } = now;
+  const { changed } = saveEdit(getDb(), user, item, snapshot, rendered.html, { ip: clientIp(context) });
   return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
 }
 
@@ -78,6 +90,7 @@ export default function Translate() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"] }>();
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const schema = translationSchema(data.type);
   const [form, fields] = useForm({
     id: `translate-${data.type}-${data.id}-${data.target}`,
@@ -102,7 +115,13 @@ export default function Translate() {
           <p>
             <strong>{o.summary}</strong>
           </p>
-          <HtmlContent html={o.bodyHtml ?? ""} lang={data.originalLanguage} />
+          {data.original.error ? (
+            <p className="field-errors" role="alert">
+              {errorText(data.original.error)}
+            </p>
+          ) : (
+            <HtmlContent html={data.original.html ?? ""} lang={data.originalLanguage} />
+          )}
           {o.outcomes ? <p className="preserve-lines">{o.outcomes}</p> : null}
           {o.continuity ? <p>{o.continuity}</p> : null}
         </section>

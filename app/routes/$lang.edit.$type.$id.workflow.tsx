@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { clientIp } from "#app/auth/auth.server.ts";
 import { requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
-import { transition, TransitionError, TRANSITIONS, type Transition } from "#app/editorial/workflow.server.ts";
+import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
+import { transition, TransitionError, TRANSITIONS, workingSnapshot, type Transition } from "#app/editorial/workflow.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
 import { langParam, notFound } from "#app/utils/http.server.ts";
@@ -16,11 +17,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = single(form, "intent") ?? "";
   if (!(TRANSITIONS as readonly string[]).includes(intent)) throw new Response("Bad Request: unknown action", { status: 400 });
-  const { lang, user, item } = requireItem(request, params, context, intent as Transition);
+  const checked = requireItem(request, params, context, intent as Transition);
   const comment = (single(form, "comment") ?? "").slice(0, 2000);
+  // A waiting change becomes the public text on publish, unpublish and archive: its bodies are
+  // rendered first, in the worker pool; the check is then made again for the write.
+  const rendered = checked.item.pending ? await renderBodies(workingSnapshot(getDb(), checked.item)) : null;
+  const { lang, user, item } = requireItem(request, params, context, intent as Transition);
   const back = `/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}`;
+  if (rendered && !rendered.ok) return redirect(`${back}?error=${encodeURIComponent(renderErrorCode(rendered))}`, { status: 303 });
   try {
-    transition(getDb(), user, item, intent as Transition, comment || null, clientIp(context));
+    transition(getDb(), user, item, intent as Transition, comment || null, clientIp(context), rendered?.html);
   } catch (error) {
     if (error instanceof TransitionError) return redirect(`${back}?error=${error.code}`, { status: 303 });
     throw error;

@@ -11,6 +11,7 @@ import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/tex
 import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, uniqueSlug, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
 import { answerSchema, practiceSchema } from "#app/editorial/forms.ts";
 import { typeParam } from "#app/editorial/route-helpers.server.ts";
+import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { createDraft } from "#app/editorial/workflow.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { ENDONYMS, LANGUAGES, type Language } from "#app/i18n/languages.ts";
@@ -71,21 +72,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
   const v = submission.value as Record<string, unknown> & { city: string; language: Language; question?: string };
   const city = cities.find((c) => c.slug === v.city)!;
-  // The membership check again, on the value actually submitted.
-  requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer", city.id);
-  let id: number;
-  if (type === "practice") {
-    const f = v as unknown as PracticeForm & { language: Language };
-    const snapshot = practiceFromForm(f, { slug: uniqueSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
-    id = createDraft(db, user, "practice", snapshot, clientIp(context));
-  } else {
-    const question = questions.find((q) => q.slug === v.question);
+  // The snapshot is built once to render its body (which waits for the worker), then again for the
+  // write, with the membership check and the slug of that moment.
+  let question: (typeof questions)[number] | undefined;
+  if (type === "answer") {
+    question = questions.find((q) => q.slug === v.question);
     if (!question) return Response.json({ result: submission.reply({ fieldErrors: { question: ["unknown_value"] } }) }, { status: 400 });
+  }
+  const build = () => {
+    requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer", city.id);
+    if (type === "practice") {
+      const f = v as unknown as PracticeForm & { language: Language };
+      return practiceFromForm(f, { slug: uniqueSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
+    }
+    return answerFromForm(v as never, { questionId: question!.id, cityId: city.id, originalLanguage: v.language, translations: {} });
+  };
+  const rendered = await renderBodies(build());
+  if (!rendered.ok) return Response.json({ result: submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }) }, { status: 400 });
+  if (question) {
     const existing = answerExists(db, question.id, city.id);
     if (existing) return Response.json({ result: submission.reply({ fieldErrors: { question: ["answer_exists"] } }), existing }, { status: 409 });
-    const snapshot = answerFromForm(v as never, { questionId: question.id, cityId: city.id, originalLanguage: v.language, translations: {} });
-    id = createDraft(db, user, "answer", snapshot, clientIp(context));
   }
+  const id = createDraft(db, user, type, build(), rendered.html, clientIp(context));
   return redirect(`/${lang}/edit/${type === "practice" ? "practices" : "answers"}/${id}?saved=1`, { status: 303 });
 }
 

@@ -32,3 +32,11 @@ export function renderMarkdown(markdown: string): string {
     return `<p>${escapeHtml(markdown)}</p>`;
   }
 }
+
+export type CappedRender = { ok: true; html: string } | { ok: false; reason: "large" };
+
+/** The worker's task: render, and refuse HTML longer than `maxChars` (footnote shapes multiply their input). */
+export function renderMarkdownCapped({ markdown, maxChars }: { markdown: string; maxChars: number }): CappedRender {
+  const html = renderMarkdown(markdown);
+  return html.length > maxChars ? { ok: false, reason: "large" } : { ok: true, html };
+}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ItemAction, ItemState } from "#app/auth/permissions.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import type { Language } from "#app/i18n/languages.ts";
+import { useErrorText } from "#app/components/form-fields.tsx";
 
 const TRANSITION_ORDER = ["submit", "withdraw", "publish", "request_changes", "reject", "unpublish", "archive", "reopen"] as const;
 const NEEDS_COMMENT = new Set<string>(["request_changes", "reject"]);
@@ -17,6 +18,7 @@ export function StateBadge({ state }: { state: ItemState }) {
 /** The review controls: one button per transition this user may make now, and the trail so far. */
 export function WorkflowPanel({ lang, action, state, allowed, trail, error }: { lang: Language; action: string; state: ItemState; allowed: ItemAction[]; trail: TrailEvent[]; error?: string | null }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const transitions = TRANSITION_ORDER.filter((a) => allowed.includes(a));
   const commentable = transitions.some((a) => NEEDS_COMMENT.has(a));
   return (
@@ -42,6 +44,11 @@ export function WorkflowPanel({ lang, action, state, allowed, trail, error }: { 
             </div>
           ) : null}
           {error === "not_allowed_in_state" ? <p className="form-error-summary">{t("workflow.notInState")}</p> : null}
+          {error?.startsWith("markdown_") ? (
+            <p className="form-error-summary" role="alert">
+              {errorText(error)}
+            </p>
+          ) : null}
           <div className="button-row">
             {transitions.map((a) => (
               <button key={a} type="submit" name="intent" value={a} className={a === "publish" || a === "submit" ? "" : "secondary"}>
