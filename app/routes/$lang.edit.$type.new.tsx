@@ -8,8 +8,9 @@ import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
 import { withSpareRows } from "#app/editorial/forms.ts";
 import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
-import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, uniqueSlug, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
+import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
 import { answerSchema, practiceSchema } from "#app/editorial/forms.ts";
+import { draftSlug } from "#app/editorial/slugs.server.ts";
 import { typeParam } from "#app/editorial/route-helpers.server.ts";
 import { createDraft } from "#app/editorial/workflow.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
@@ -76,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let id: number;
   if (type === "practice") {
     const f = v as unknown as PracticeForm & { language: Language };
-    const snapshot = practiceFromForm(f, { slug: uniqueSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
+    const snapshot = practiceFromForm(f, { slug: draftSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
     id = createDraft(db, user, "practice", snapshot, clientIp(context));
   } else {
     const question = questions.find((q) => q.slug === v.question);
