@@ -17,6 +17,7 @@ import { detectLanguage } from "./i18n/i18next.server.ts";
 import { useI18nInstance } from "./i18n/instance.ts";
 import { FALLBACK_LANGUAGE, isLanguage, LANGUAGES, pathInLanguage } from "./i18n/languages.ts";
 import { resources } from "./i18n/resources.server.ts";
+import { publicOrigin } from "./utils/http.server.ts";
 import stylesheet from "./styles/app.css?url";
 import { useNonce } from "./utils/nonce.tsx";
 
@@ -27,7 +28,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = isLanguage(params.lang) ? params.lang : await detectLanguage(request);
-  const origin = process.env.PUBLIC_URL?.replace(/\/$/, "") || new URL(request.url).origin;
+  // Never from the request's Host header, which a client can set to anything.
+  const origin = publicOrigin();
   return { lang, strings: resources[lang].common, origin };
 }
 

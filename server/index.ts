@@ -7,12 +7,27 @@ import express from "express";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 import { startSearch, type SearchRuntime } from "./search-setup.ts";
-import { baseHeaders, bodyLimit, cspNonce, sameOriginWrites, writeRateLimit } from "./security.ts";
+import { baseHeaders, bodyLimit, cspNonce, forwardedHeaders, hostGuard, remixOriginCheck, safeMethods, sameOriginWrites, siteFromEnv, SiteConfigError, writeRateLimit, type Site } from "./security.ts";
 
 // The production server: Remix on Express, plus the search server and its sync worker, which stop
 // when this process stops.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT || 3000);
+
+// The public origin: PUBLIC_URL, or when it is unset a local-only site at http://localhost:$PORT
+// (other Host names get 421). The app reads PUBLIC_URL for links, so the default is written back.
+let site: Site;
+try {
+  site = siteFromEnv(process.env.PUBLIC_URL, port);
+} catch (error) {
+  if (!(error instanceof SiteConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+process.env.PUBLIC_URL = site.publicOrigin;
+if (!site.configured) {
+  console.log(`PUBLIC_URL is not set: answering only as ${site.publicOrigin} (and 127.0.0.1 or [::1] on port ${port}); set PUBLIC_URL to serve the site under another name`);
+}
 
 const db = createDb(databasePath());
 runMigrations(db);
@@ -37,13 +52,17 @@ app.disable("x-powered-by");
 // without it the header is ignored, so clients cannot pick their address for the rate limits.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(baseHeaders);
+app.use(forwardedHeaders);
+app.use(hostGuard(site));
+app.use(safeMethods);
 app.use(compression());
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
-app.use(sameOriginWrites(process.env.PUBLIC_URL?.replace(/\/$/, "")));
+app.use(sameOriginWrites);
 app.use(writeRateLimit(Number(process.env.WRITE_RATE_LIMIT || 120)));
 app.use(bodyLimit(1_000_000));
 app.use(cspNonce);
+app.use(remixOriginCheck);
 app.all(
   "*",
   createRequestHandler({

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { DB } from "#db/client.ts";
 import type { Language } from "#app/i18n/languages.ts";
-import { audit } from "#app/models/audit.server.ts";
+import { auditDenial, auditPath } from "#app/models/audit.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { authorize, type ItemResource } from "./authorize.ts";
 import { clearedSessionCookie, readSessionToken, sessionCookie } from "./cookie.server.ts";
@@ -38,9 +38,15 @@ export function requireUser(request: Request, lang: Language): SessionUser {
   return getUser(request) ?? loginRedirect(request, lang);
 }
 
+/**
+ * Anonymous people are sent to sign in, without an audit row: that is the normal path of an expired
+ * session or a bookmark, it names nobody, and any client could otherwise write a row per request
+ * (the sign-in that follows is audited). Signed-in denials are audited, with the path capped and at
+ * most DENIALS_PER_MINUTE rows per address a minute.
+ */
 function deny(request: Request, lang: Language, context: unknown, user: SessionUser | null, action: string, reason: string, target?: { type: string; id?: number }): never {
-  audit(getDb(), { actorId: user?.id, action, outcome: "denied", targetType: target?.type, targetId: target?.id, ip: clientIp(context), detail: { reason, path: new URL(request.url).pathname } });
   if (!user) loginRedirect(request, lang);
+  auditDenial(getDb(), { actorId: user.id, action, targetType: target?.type, targetId: target?.id, ip: clientIp(context), detail: { reason, ...auditPath(new URL(request.url).pathname) } });
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 

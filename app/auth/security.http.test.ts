@@ -330,7 +330,8 @@ describe("audit log and logs", () => {
     await client(app.url, admin.cookie).post("/en/admin/users", { intent: "role", user: String(target.id), role: "curator" });
     const item = itemInState(app.db, "practice", "in_review", { contributor: actor(contributorA), curator: actor(curator) });
     await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}/workflow`, { intent: "publish" });
-    await client(app.url, contributorB.cookie).get(`/en/edit/practices/${item.id}/history`);
+    // (Its own address: denial rows are limited per address and minute, and other tests deny from loopback.)
+    await client(app.url, contributorB.cookie).get(`/en/edit/practices/${item.id}/history`, { "X-Forwarded-For": "192.0.2.201" });
     await login(admin.email, TEST_PASSWORD);
     await login(target.email, "not-the-password-at-all", { "X-Forwarded-For": "192.0.2.200" });
     await client(app.url, admin.cookie).post("/en/admin/users", { intent: "disable", user: String(target.id) });
@@ -351,21 +352,27 @@ describe("audit log and logs", () => {
 
 describe("plain HTTP on a public host", () => {
   it("the login page says that signing in needs HTTPS instead of failing silently", async () => {
-    // fetch() will not send another Host header; node:http will.
-    const onLan = await new Promise<string>((resolve, reject) => {
-      http
-        .get(`${app.url}/en/login`, { headers: { Host: "192.0.2.10:3000" } }, (res) => {
-          let body = "";
-          res.on("data", (d) => (body += d));
-          res.on("end", () => resolve(body));
-        })
-        .on("error", reject);
-    });
-    const onLocalhost = await (await client(app.url).get("/en/login")).text();
-    // (The strings of the page's language travel in its data too: look for the rendered notice.)
-    const notice = /<p class="form-error-summary">This site is served over plain HTTP/;
-    expect(onLan).toMatch(notice);
-    expect(onLocalhost).not.toMatch(notice);
+    // A site configured with a plain-HTTP address on the network (only its configured host is served).
+    const onLanSite = await startAppServer({ PUBLIC_URL: "http://192.0.2.10:3000" });
+    try {
+      // fetch() will not send another Host header; node:http will.
+      const onLan = await new Promise<string>((resolve, reject) => {
+        http
+          .get(`${onLanSite.url}/en/login`, { headers: { Host: "192.0.2.10:3000" } }, (res) => {
+            let body = "";
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve(body));
+          })
+          .on("error", reject);
+      });
+      const onLocalhost = await (await client(app.url).get("/en/login")).text();
+      // (The strings of the page's language travel in its data too: look for the rendered notice.)
+      const notice = /<p class="form-error-summary">This site is served over plain HTTP/;
+      expect(onLan).toMatch(notice);
+      expect(onLocalhost).not.toMatch(notice);
+    } finally {
+      await onLanSite.stop();
+    }
   });
 });
 
@@ -402,18 +409,24 @@ describe("findings of the security review (regressions)", () => {
   it("reset links point at the configured site, not at a Host header the client chose", async () => {
     const u = await userWithSession(app.db, "contributor", [cityA.id]);
     const body = new URLSearchParams({ email: u.email }).toString();
-    await new Promise<void>((resolve, reject) => {
-      const req = http.request(`${app.url}/en/reset-password`, { method: "POST", headers: { Host: "evil.example", Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve());
+    const port = new URL(app.url).port;
+    const post = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${app.url}/en/reset-password`, { method: "POST", headers: { Host: host, Origin: `http://${host}`, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end(body);
       });
-      req.on("error", reject);
-      req.end(body);
-    });
+    // A foreign host is not served at all; another local name for this server is, but links keep PUBLIC_URL.
+    expect(await post("evil.example")).toBe(421);
+    expect(await post(`127.0.0.1:${port}`)).toBe(200);
     const mail = app.db.select().from(s.mailbox).where(eq(s.mailbox.to, u.email)).all();
     expect(mail.length).toBe(1);
     expect(mail[0]!.body).not.toContain("evil.example");
-    expect(mail[0]!.body).toContain(`http://localhost:${new URL(app.url).port}/en/reset-password/`);
+    expect(mail[0]!.body).not.toContain("127.0.0.1");
+    expect(mail[0]!.body).toContain(`http://localhost:${port}/en/reset-password/`);
   });
 
   it("a chunked body of unknown length is refused with 411", async () => {

@@ -167,23 +167,6 @@ export function editFormDefaults(type: s.EditableType, snap: Snapshot) {
   return { ...f, facts: withSpareRows(f.facts, BLANK.fact), sources: withSpareRows(f.sources, BLANK.source) };
 }
 
-/** A URL-safe, unique slug from a title; titles in other scripts fall back to the city slug. */
-export function uniqueSlug(db: DB, title: string, citySlug: string): string {
-  const base =
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "";
-  const root = base.length >= 3 ? base : `${citySlug}-practice`;
-  let slug = root;
-  for (let n = 2; db.select({ id: s.practices.id }).from(s.practices).where(eq(s.practices.slug, slug)).get(); n++) slug = `${root}-${n}`;
-  return slug;
-}
-
 /** The cities an actor may create items for: their own, or all for curators and admins. */
 export function creatableCities(db: DB, actor: { role: s.Role; cityIds: number[] }, lang: Language) {
   const rows = db

@@ -9,8 +9,9 @@ import { audit } from "#app/models/audit.server.ts";
 import { entityKey } from "#app/search/documents.server.ts";
 import { recordChanges } from "#app/search/outbox.server.ts";
 import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
-import type { Snapshot } from "./snapshot-types.ts";
+import type { PracticeSnapshot, Snapshot } from "./snapshot-types.ts";
 import type { RenderedBodies } from "./rendered-bodies.server.ts";
+import { finalizeSlug } from "./slugs.server.ts";
 import { applySnapshot, insertDraft, readSnapshot } from "./snapshots.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -117,6 +118,12 @@ export function saveEdit(
       if (!item) throw new Error(`no ${ref.type} ${ref.id}`);
       // Checked again inside the write transaction: the state may have moved since the route's check.
       if (!authorize(actor, opts.kind === "restore" ? "restore" : "edit", item).allowed) throw new Response("Conflict: the item changed state", { status: 409 });
+      // The slug is not edited (it is chosen at creation and at first publication): a restored older
+      // version keeps the current one.
+      if (ref.type === "practice") {
+        const slug = tx.select({ slug: s.practices.slug }).from(s.practices).where(eq(s.practices.id, ref.id)).get()!.slug;
+        snapshot = { ...(snapshot as PracticeSnapshot), slug };
+      }
       if (same(workingSnapshot(tx, item), snapshot)) return { state: item.state, changed: false };
       ensureBaseRevision(tx, item);
       const revisionId = addRevision(tx, ref, snapshot, actor.id, opts.kind ?? "save", opts.restoredFrom);
@@ -204,7 +211,11 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
             if (st === "published_in_review") return setPending("draft"), "published_draft";
             return null;
           case "publish":
-            if (st === "draft" || st === "in_review") return setStatus("published"), "published";
+            if (st === "draft" || st === "in_review") {
+              // A practice's final slug is chosen on its first publication (before publishedAt is set).
+              if (ref.type === "practice") finalizeSlug(tx, ref.id);
+              return setStatus("published"), "published";
+            }
             if (st === "published_draft" || st === "published_in_review") return applyPending(), "published";
             return null;
           case "request_changes":

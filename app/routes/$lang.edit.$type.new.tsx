@@ -8,8 +8,9 @@ import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
 import { withSpareRows } from "#app/editorial/forms.ts";
 import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
-import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, uniqueSlug, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
+import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
 import { answerSchema, practiceSchema } from "#app/editorial/forms.ts";
+import { draftSlug } from "#app/editorial/slugs.server.ts";
 import { typeParam } from "#app/editorial/route-helpers.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { createDraft } from "#app/editorial/workflow.server.ts";
@@ -83,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer", city.id);
     if (type === "practice") {
       const f = v as unknown as PracticeForm & { language: Language };
-      return practiceFromForm(f, { slug: uniqueSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
+      return practiceFromForm(f, { slug: draftSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
     }
     return answerFromForm(v as never, { questionId: question!.id, cityId: city.id, originalLanguage: v.language, translations: {} });
   };

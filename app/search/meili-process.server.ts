@@ -153,13 +153,14 @@ async function spawnMeili(binary: string, opts: { dataDir: string; port: number;
       "--dump-dir", path.join(dataDir, "dumps"),
       "--snapshot-dir", path.join(dataDir, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
       "--env", "production",
       "--no-analytics",
       "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? "1",
       "--experimental-reduce-indexing-memory-usage",
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_LOG_LEVEL: process.env.MEILI_LOG_LEVEL ?? "ERROR" } },
+    // The key goes in the environment, not in argv: every local user can read a process's arguments
+    // (ps, /proc/<pid>/cmdline), only its owner its environment.
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: process.env.MEILI_LOG_LEVEL ?? "ERROR" } },
   );
   const recent: string[] = [];
   const collect = (chunk: Buffer) => {

@@ -58,6 +58,17 @@ describe("the local Meilisearch process", () => {
     expect(fs.existsSync(path.join(dir, "lock"))).toBe(false);
   });
 
+  it("keeps the master key out of its command line (visible to every local user), and the key still works", async () => {
+    const m = await startMeiliOnFreePort({ dataDir: tmp() });
+    cleanups.push(() => m.stop());
+    const argv = fs.readFileSync(`/proc/${m.process.pid}/cmdline`, "utf8").split("\0");
+    expect(argv.length).toBeGreaterThan(1);
+    expect(argv.join(" ")).not.toContain(m.masterKey);
+    expect(argv).not.toContain("--master-key");
+    expect((await fetch(`${m.url}/keys`)).status).toBe(401);
+    expect((await fetch(`${m.url}/keys`, { headers: { Authorization: `Bearer ${m.masterKey}` } })).status).toBe(200);
+  });
+
   it("stops when asked, and the port is free again", async () => {
     const m = await startMeiliOnFreePort({ dataDir: tmp() });
     expect((await fetch(`${m.url}/health`)).ok).toBe(true);

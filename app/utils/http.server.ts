@@ -36,8 +36,9 @@ export function safeRedirect(to: string | null | undefined, fallback: string): s
 }
 
 /**
- * The site's public origin for links that leave the site (mail). Never taken from the request's
- * Host header, which a client can set to anything; PUBLIC_URL in production, localhost otherwise.
+ * The site's public origin for absolute links (mail, hreflang alternates). Never taken from the
+ * request's Host header, which a client can set to anything: PUBLIC_URL (server/index.ts sets it to
+ * its default, http://localhost:$PORT, when it is unset), localhost otherwise.
  */
 export function publicOrigin(): string {
   return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
