@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { clientIp, getAuth, requireUser } from "#app/auth/auth.server.ts";
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/auth/session.server.ts";
-import { emailKey, throttledCheck } from "#app/auth/throttle.server.ts";
+import { forgetDevices, rememberDevice } from "#app/auth/known-device.server.ts";
+import { reauthKey, throttledCheck } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { confirmTotp, disableTotp, getUserById, setPasswordHash, startTotpSetup, userCitySlugs } from "#app/models/users.server.ts";
@@ -49,8 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const form = await readForm(request);
   const ip = clientIp(context);
-  // Guessing the current password is throttled like logging in.
-  const currentPassword = () => throttledCheck(db, emailKey(user.email), () => verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""));
+  // Guessing the current password is throttled like logging in (per person, whatever the address).
+  const currentPassword = () => throttledCheck(db, reauthKey(user.id), () => verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""));
   switch (single(form, "intent")) {
     case "end-session": {
       const id = single(form, "session") ?? "";
@@ -75,8 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (problem) return Response.json({ problem } satisfies Result, { status: 400 });
       setPasswordHash(db, user.id, await hashPassword(password));
       invalidateUserSessions(db, user.id, current);
+      // Whoever knew the old password loses the known-device shortcut; this browser keeps it.
+      forgetDevices(db, user.id);
       audit(db, { actorId: user.id, action: "password.change", outcome: "ok", ip });
-      return { passwordChanged: true } satisfies Result;
+      return Response.json({ passwordChanged: true } satisfies Result, { headers: { "Set-Cookie": rememberDevice(db, request, user.id) } });
     }
     case "totp-start":
       startTotpSetup(db, user.id);

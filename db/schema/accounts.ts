@@ -62,6 +62,25 @@ export const sessions = sqliteTable(
 );
 
 /**
+ * Browsers that completed a sign-in (the `__Host-rce_device` cookie holds `<id>.<secret>`; only
+ * SHA-256(secret) is kept). Such a browser skips the account-wide login throttle, so an attacker
+ * failing from elsewhere cannot keep the owner out (ADR 005).
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    id: text("id").primaryKey(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [index("known_devices_user_idx").on(t.userId)],
+);
+
+/**
  * Invitations and password resets (single-use links), and the short wait between a correct password
  * and the second factor: secrets stored hashed.
  */
@@ -83,7 +102,7 @@ export const authTokens = sqliteTable(
   (t) => [index("auth_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
-/** Failed logins per key ("email:…" or "ip:…"), for the growing delay. */
+/** Failed attempts per key ("account:…", "account-ip:…", "ip:…", "device:…", …), for the growing delay. */
 export const loginThrottle = sqliteTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
