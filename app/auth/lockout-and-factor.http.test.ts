@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { createSession } from "#app/auth/session.server.ts";
 import { accountKey, FREE_FAILURES } from "#app/auth/throttle.server.ts";
+import { displayKey, totpCode } from "#app/auth/totp.server.ts";
 import { client, startAppServer, TEST_PASSWORD, userWithSession, type AppServer } from "#app/testing/app-server.ts";
 import * as s from "#db/schema/index.ts";
 
 /**
  * Regressions for the security review of December 2026 (shared/reference/reviews/security-2026-12.md):
- * F3, an attacker failing logins from elsewhere must not keep the owner out. Against the real
- * production server.
+ * F3, an attacker failing logins from elsewhere must not keep the owner out; F4, a session alone
+ * must not replace or remove the second factor. Against the real production server.
  */
 let app: AppServer;
 beforeAll(async () => {
@@ -18,12 +20,43 @@ afterAll(() => app?.stop());
 const OWNER_IP = "192.0.2.10";
 const login = (email: string, password: string, ip: string, cookie?: string) => client(app.url, cookie).post("/en/login", { email, password }, { "X-Forwarded-For": ip });
 const cookieValue = (res: Response, name: string) => new RegExp(`${name}=([^;]*)`).exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
+const sessionCookie = (token: string) => `__Host-rce_session=${token}`;
 const deviceCookie = (token: string) => `__Host-rce_device=${token}`;
+const sessionId = (cookie: string) => cookie.split("=")[1]!.split(".")[0]!;
+const signedIn = async (cookie: string) => (await client(app.url, cookie).get("/en/dashboard")).status === 200;
 /** The rendered login error (the page's strings also travel in its data). */
 const loginError = (html: string) => /<p class="form-error-summary" role="alert" id="login-error">(.*?)<\/p>/s.exec(html)?.[1] ?? "";
 /** Lets the account-wide wait pass (the test cannot sit out minutes of back-off). */
 const letAccountWaitPass = (email: string) => app.db.update(s.loginThrottle).set({ blockedUntil: new Date(0) }).where(eq(s.loginThrottle.key, accountKey(email))).run();
+const userRow = (id: number) => app.db.select().from(s.users).where(eq(s.users.id, id)).get()!;
+const pendingOf = (cookie: string) => app.db.select().from(s.sessions).where(eq(s.sessions.id, sessionId(cookie))).get()?.totpPendingKey ?? null;
+/** A code is never accepted twice and only 3 steps are valid at a time; the test cannot wait 30 s per code. */
+const letCodesPass = (id: number) => app.db.update(s.users).set({ totpLastStep: null }).where(eq(s.users.id, id)).run();
+const otherSession = (userId: number) => sessionCookie(createSession(app.db, userId).token);
+/** After a failed check its key makes the next one wait (1 s after the first failure, 2 s after the second). */
+const sitOutDelay = (seconds = 1) => new Promise((r) => setTimeout(r, seconds * 1000 + 100));
 const auditText = () => JSON.stringify(app.db.$client.prepare("SELECT * FROM audit_log").all());
+
+/** Turns two-step verification on the legitimate way, in the session `cookie`; returns the key. */
+async function enableTwoStep(cookie: string, userId: number): Promise<Buffer> {
+  const c = client(app.url, cookie);
+  expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD })).status).toBe(200);
+  const key = pendingOf(cookie)!;
+  expect(key).not.toBeNull();
+  expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(key) })).status).toBe(200);
+  expect(Buffer.compare(userRow(userId).totpKey!, key)).toBe(0);
+  letCodesPass(userId);
+  return key;
+}
+
+/** Password, then the code: the session cookie, or the status where it stopped. */
+async function signInWithCode(email: string, key: Buffer, ip = OWNER_IP): Promise<{ status: number; cookie: string }> {
+  const first = await login(email, TEST_PASSWORD, ip);
+  if (first.status !== 302 || !first.headers.get("Location")?.includes("/login/verify")) return { status: first.status, cookie: "" };
+  const pending = cookieValue(first, "__Host-rce_2fa");
+  const res = await client(app.url, `__Host-rce_2fa=${pending}`).post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) }, { "X-Forwarded-For": ip });
+  return { status: res.status, cookie: res.status === 302 ? sessionCookie(cookieValue(res, "__Host-rce_session")) : "" };
+}
 
 describe("F3: an attacker failing from elsewhere cannot hold the owner's login shut", () => {
   it("the owner signs in from their own address while an attacker keeps failing from others; past the account-wide cap a known device still gets in, a new one is told why", async () => {
@@ -118,5 +151,116 @@ describe("F3: an attacker failing from elsewhere cannot hold the owner's login s
     expect(checked(manyAddresses)).toBe(FREE_FAILURES["account:"] + 1);
     expect(checked(withDevice)).toBe(1);
     expect([...oneAddress, ...manyAddresses, ...withDevice].every((s) => s === 400 || s === 429)).toBe(true);
+  });
+});
+
+describe("F4: the second factor cannot be replaced or removed with a session alone", () => {
+  it("with two-step verification on, a session alone cannot start a new key, see one or confirm one; the original authenticator keeps working", async () => {
+    const u = await userWithSession(app.db, "curator", []);
+    const original = await enableTwoStep(u.cookie, u.id);
+    const stolen = otherSession(u.id); // e.g. a cookie taken from an unlocked laptop
+    const thief = client(app.url, stolen);
+    expect((await thief.post("/en/account", { intent: "totp-start" })).status).toBe(400);
+    await sitOutDelay();
+    expect((await thief.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD })).status).toBe(400); // no current code
+    expect(pendingOf(stolen)).toBeNull();
+    const data = await (await thief.get("/en/account.data")).text();
+    expect(data).not.toContain("otpauth://");
+    expect(data).not.toMatch(/"[A-Z2-7]{4}( [A-Z2-7]{4}){7}"/); // no key in any form
+
+    // The owner starts a change in their own session: the thief's session neither sees nor confirms it.
+    letCodesPass(u.id);
+    await sitOutDelay();
+    expect((await client(app.url, u.cookie).post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: totpCode(original) })).status).toBe(200);
+    const ownersNewKey = pendingOf(u.cookie)!;
+    const thiefData = await (await thief.get("/en/account.data")).text();
+    expect(thiefData).not.toContain(displayKey(ownersNewKey));
+    expect(thiefData).not.toContain("otpauth://");
+    expect(await (await client(app.url, u.cookie).get("/en/account.data")).text()).toContain(displayKey(ownersNewKey));
+    expect((await thief.post("/en/account", { intent: "totp-confirm", code: totpCode(ownersNewKey) })).status).toBe(400);
+    expect((await thief.post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD })).status).toBe(400);
+    expect((await client(app.url, u.cookie).post("/en/account", { intent: "totp-cancel" })).status).toBe(200);
+    expect(Buffer.compare(userRow(u.id).totpKey!, original)).toBe(0);
+
+    // The original authenticator still signs in.
+    letCodesPass(u.id);
+    await sitOutDelay();
+    const again = await signInWithCode(u.email, original);
+    expect(again.status).toBe(302);
+    expect(await signedIn(again.cookie)).toBe(true);
+    const refused = app.db.$client.prepare("SELECT count(*) n FROM audit_log WHERE actor_id = ? AND action = 'second_factor.setup' AND outcome = 'failed'").get(u.id) as { n: number };
+    expect(refused.n).toBe(2);
+  });
+
+  it("a change with the current password and a current code works, ends the other sessions and is audited without secrets", async () => {
+    const u = await userWithSession(app.db, "curator", []);
+    const original = await enableTwoStep(u.cookie, u.id);
+    const other = otherSession(u.id);
+    const c = client(app.url, u.cookie);
+    // Wrong password, then a wrong code: refused, and nothing is pending.
+    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: "not-the-password-1", code: totpCode(original) })).status).toBe(400);
+    const wrongCode = totpCode(original) === "000000" ? "111111" : "000000";
+    await sitOutDelay();
+    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: wrongCode })).status).toBe(400);
+    expect(pendingOf(u.cookie)).toBeNull();
+    // Both right: a new key is pending in this session only.
+    await sitOutDelay();
+    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: totpCode(original, Date.now() + 30_000) })).status).toBe(200);
+    const next = pendingOf(u.cookie)!;
+    expect(pendingOf(other)).toBeNull();
+    expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(next) === "000000" ? "111111" : "000000" })).status).toBe(400);
+    expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(next) })).status).toBe(200);
+    expect(Buffer.compare(userRow(u.id).totpKey!, next)).toBe(0);
+    expect(await signedIn(other)).toBe(false);
+    expect(await signedIn(u.cookie)).toBe(true);
+    // The old authenticator no longer signs in; the new one does.
+    letCodesPass(u.id);
+    expect((await signInWithCode(u.email, original)).status).toBe(400);
+    letCodesPass(u.id);
+    await sitOutDelay();
+    expect((await signInWithCode(u.email, next)).status).toBe(302);
+    const rows = app.db.$client.prepare("SELECT action, outcome, detail FROM audit_log WHERE actor_id = ? AND action LIKE 'second_factor.%'").all(u.id) as { action: string; outcome: string; detail: string | null }[];
+    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(expect.arrayContaining(["second_factor.enable:ok", "second_factor.setup:failed", "second_factor.change:ok"]));
+    const text = JSON.stringify(rows);
+    for (const secret of [TEST_PASSWORD, "not-the-password-1", displayKey(original).replace(/ /g, ""), displayKey(next).replace(/ /g, ""), totpCode(next)]) expect(text).not.toContain(secret);
+  });
+
+  it("turning it off needs the current password and a current code, and ends the other sessions", async () => {
+    const u = await userWithSession(app.db, "curator", []);
+    const key = await enableTwoStep(u.cookie, u.id);
+    const other = otherSession(u.id);
+    const c = client(app.url, u.cookie);
+    expect((await c.post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD })).status).toBe(400);
+    expect(userRow(u.id).totpKey).not.toBeNull();
+    await sitOutDelay();
+    expect((await c.post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD, code: totpCode(key, Date.now() + 30_000) })).status).toBe(200);
+    expect(userRow(u.id).totpKey).toBeNull();
+    expect(await signedIn(other)).toBe(false);
+    expect(await signedIn(u.cookie)).toBe(true);
+  });
+
+  it("without two-step verification, setting it up needs the current password; the key goes to the starting session only, for ten minutes", async () => {
+    const u = await userWithSession(app.db, "curator", []);
+    const other = otherSession(u.id);
+    const c = client(app.url, u.cookie);
+    expect((await c.post("/en/account", { intent: "totp-start" })).status).toBe(400);
+    expect(pendingOf(u.cookie)).toBeNull();
+    await sitOutDelay();
+    const wrong = await c.post("/en/account", { intent: "totp-start", currentPassword: "not-the-password-2" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("wrong_password");
+    await sitOutDelay(2);
+    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD })).status).toBe(200);
+    const key = pendingOf(u.cookie)!;
+    expect(await (await c.get("/en/account.data")).text()).toContain(displayKey(key));
+    expect(await (await client(app.url, other).get("/en/account.data")).text()).not.toContain(displayKey(key));
+    expect((await client(app.url, other).post("/en/account", { intent: "totp-confirm", code: totpCode(key) })).status).toBe(400);
+    // Ten minutes later the key is gone, and its code no longer turns anything on.
+    app.db.update(s.sessions).set({ totpPendingUntil: new Date(Date.now() - 1000) }).where(eq(s.sessions.id, sessionId(u.cookie))).run();
+    expect(await (await c.get("/en/account.data")).text()).not.toContain(displayKey(key));
+    const late = await c.post("/en/account", { intent: "totp-confirm", code: totpCode(key) });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain("setup_expired");
+    expect(userRow(u.id).totpKey).toBeNull();
   });
 });

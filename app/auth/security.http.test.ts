@@ -459,8 +459,8 @@ describe("two-step verification", () => {
     const u = await userWithSession(app.db, "curator", []);
     const c = client(app.url, u.cookie);
     expect(await c.get("/en/dashboard").then((r) => r.text())).toMatch(TWO_STEP_REMINDER);
-    expect((await c.post("/en/account", { intent: "totp-start" })).status).toBe(200);
-    const pendingKey = app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpPendingKey!;
+    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD })).status).toBe(200);
+    const pendingKey = app.db.select().from(s.sessions).where(eq(s.sessions.id, u.cookie.split("=")[1]!.split(".")[0]!)).get()!.totpPendingKey!;
     expect((await c.post("/en/account", { intent: "totp-confirm", code: "000000" === totpCode(pendingKey) ? "111111" : "000000" })).status).toBe(400);
     expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(pendingKey) })).status).toBe(200);
     const key = app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey!;
@@ -488,8 +488,9 @@ describe("two-step verification", () => {
     // The second-factor cookie worked once.
     expect((await verifier.post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) })).status).toBe(302);
     expect((await verifier.get("/en/login/verify")).headers.get("Location")).toContain("/en/login");
-    // Turning it off needs the password.
-    expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: "wrong-password-here" })).status).toBe(400);
+    // Turning it off needs the password (and a current code).
+    expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD })).status).toBe(400);
+    expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: "wrong-password-here", code: totpCode(key, Date.now() + 60_000) })).status).toBe(400);
     expect(app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey).not.toBeNull();
     // A lost authenticator: an administrator resets it, which also ends the person's sessions.
     expect((await client(app.url, admin.cookie).post("/en/admin/users", { intent: "reset-two-step", user: String(u.id) })).status).toBe(200);

@@ -16,8 +16,11 @@ import { loginThrottle } from "#db/schema/index.ts";
  * An unknown email is throttled exactly like a known one, so the delay reveals nothing.
  */
 const STEPS_S = [0, 1, 2, 4, 8, 16, 30, 60, 180, 300];
-/** Failures a key may have before the delay starts (keys not listed: none). */
-export const FREE_FAILURES = { "ip:": 20, "account:": 10 } as const;
+/**
+ * Failures a key may have before the delay starts (keys not listed: none). The first code of a key
+ * being set up allows a few typing mistakes: that session has just re-authenticated.
+ */
+export const FREE_FAILURES = { "ip:": 20, "account:": 10, "2fa-setup:": 5 } as const;
 /** Failures older than this are forgotten. */
 const FORGET_MS = 60 * 60 * 1000;
 
@@ -32,6 +35,8 @@ export const deviceKey = (deviceId: string) => `device:${deviceId}`;
 export const reauthKey = (userId: number) => `reauth:${userId}`;
 /** Second-factor codes, at sign-in and on the account page. */
 export const secondFactorKey = (userId: number) => `2fa:${userId}`;
+/** The first code from a key being set up, per session. */
+export const secondFactorSetupKey = (sessionId: string) => `2fa-setup:${sessionId}`;
 /** Other one-per-address actions keyed by an email (reset mails). */
 export const emailKey = (email: string) => `email:${email}`;
 

@@ -19,9 +19,11 @@ export const users = sqliteTable(
     /** PHC string ($argon2id$…); null until the invited person has set a password. */
     passwordHash: text("password_hash"),
     disabledAt: ms("disabled_at"),
-    /** TOTP (two-step verification): the key once confirmed, a key being set up, the last step used. */
+    /**
+     * TOTP (two-step verification): the key once confirmed and the last step used. A key being set
+     * up lives on the session that started the setup (`sessions.totp_pending_key`), never here.
+     */
     totpKey: blob("totp_key", { mode: "buffer" }),
-    totpPendingKey: blob("totp_pending_key", { mode: "buffer" }),
     totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -57,6 +59,12 @@ export const sessions = sqliteTable(
     /** Shown on the account page so people can recognise their other sessions. */
     userAgent: text("user_agent").notNull().default(""),
     ip: text("ip").notNull().default(""),
+    /**
+     * A second-factor key being set up in this session (after re-authentication), until it is
+     * confirmed with a code or `totp_pending_until` passes. Other sessions never see it.
+     */
+    totpPendingKey: blob("totp_pending_key", { mode: "buffer" }),
+    totpPendingUntil: ms("totp_pending_until"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
