@@ -5,7 +5,8 @@ import { clientIp, getUser, startSession } from "#app/auth/auth.server.ts";
 import { hashPassword, needsRehash, PASSWORD_MAX, verifyPassword } from "#app/auth/password.server.ts";
 import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
 import { readSessionToken, secondFactorCookie } from "#app/auth/cookie.server.ts";
-import { clearFailures, emailKey, forgiveFailure, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
+import { knownDeviceId, rememberDevice } from "#app/auth/known-device.server.ts";
+import { accountIpKey, accountKey, clearFailures, deviceKey, forgiveFailure, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { findUserByEmail, issueToken, normalizeEmail, SECOND_FACTOR_TTL_MS, setPasswordHash } from "#app/models/users.server.ts";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
 
-type Failure = { error: "invalid" | "throttled"; wait?: number; email: string };
+type Failure = { error: "invalid" | "throttled" | "account_paused"; wait?: number; email: string };
 
 export { passAuthHeaders as headers } from "#app/utils/route-headers.ts";
 
@@ -38,24 +39,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const email = normalizeEmail(single(form, "email") ?? "").slice(0, 254);
   const password = single(form, "password") ?? "";
   const ip = clientIp(context);
-  const wait = Math.max(waitSeconds(db, emailKey(email)), waitSeconds(db, ipKey(ip)));
+  // Everything from here to recordFailure is synchronous, so parallel guesses cannot all pass.
+  const user = email ? findUserByEmail(db, email) : null;
+  // A browser that signed in to this account before skips the account-wide key (never the others).
+  const device = knownDeviceId(db, request, user?.id);
+  const clientKeys = [accountIpKey(email, ip), ipKey(ip), ...(device ? [deviceKey(device)] : [])];
+  const wait = Math.max(...clientKeys.map((k) => waitSeconds(db, k)));
   if (wait > 0) {
     audit(db, { action: "login", outcome: "denied", ip, detail: { email, reason: "throttled", wait } });
     return Response.json({ error: "throttled", wait, email } satisfies Failure, { status: 429, headers: { "Retry-After": String(wait) } });
   }
-  const user = email ? findUserByEmail(db, email) : null;
+  const accountWait = device ? 0 : waitSeconds(db, accountKey(email));
+  if (accountWait > 0) {
+    // Many failures for this email from elsewhere: new browsers wait, known devices do not.
+    audit(db, { action: "login", outcome: "denied", ip, detail: { email, reason: "account_throttled", wait: accountWait } });
+    return Response.json({ error: "account_paused", wait: accountWait, email } satisfies Failure, { status: 429, headers: { "Retry-After": String(accountWait) } });
+  }
   // Counted as a failure before the (asynchronous) verification, so parallel guesses cannot all
-  // pass the check above; a success takes it back.
-  recordFailure(db, emailKey(email));
-  recordFailure(db, ipKey(ip));
+  // pass the checks above; a success takes it back.
+  for (const k of [...clientKeys, accountKey(email)]) recordFailure(db, k);
   // Unknown emails still cost one Argon2 verification, so both failures take the same time.
   const valid = [...password].length <= PASSWORD_MAX * 4 && (await verifyPassword(user?.passwordHash ?? null, password));
   if (!user || !valid || user.disabledAt) {
-    audit(db, { actorId: user?.id, action: "login", outcome: "failed", ip, detail: { email: email.slice(0, 100) } });
+    audit(db, { actorId: user?.id, action: "login", outcome: "failed", ip, detail: { email: email.slice(0, 100), ...(device ? { knownDevice: true } : {}) } });
     return Response.json({ error: "invalid", email } satisfies Failure, { status: 400 });
   }
-  clearFailures(db, emailKey(email));
+  // This client's keys are cleared. The account-wide key only takes back this attempt: the owner
+  // signing in must not hand an attacker elsewhere a fresh allowance.
+  clearFailures(db, accountIpKey(email, ip));
+  if (device) clearFailures(db, deviceKey(device));
   forgiveFailure(db, ipKey(ip));
+  forgiveFailure(db, accountKey(email));
   if (needsRehash(user.passwordHash!)) setPasswordHash(db, user.id, await hashPassword(password));
   const redirectTo = safeRedirect(single(form, "redirectTo"), `/${lang}/dashboard`);
   if (user.totpKey) {
@@ -70,9 +84,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const planted = readSessionToken(request);
   const old = planted ? validateSessionToken(db, planted) : null;
   if (old) invalidateSession(db, old.session.id);
-  const cookie = startSession(db, user.id, request, context);
-  audit(db, { actorId: user.id, action: "login", outcome: "ok", ip });
-  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", startSession(db, user.id, request, context));
+  headers.append("Set-Cookie", rememberDevice(db, request, user.id));
+  audit(db, { actorId: user.id, action: "login", outcome: "ok", ip, detail: device ? { knownDevice: true } : undefined });
+  return redirect(redirectTo, { headers });
+}
+
+function FailureMessage({ failure, lang }: { failure: Failure; lang: string }) {
+  const { t } = useTranslation();
+  if (failure.error === "invalid") return <>{t("auth.invalidCredentials")}</>;
+  if (failure.error === "throttled") return <>{t("auth.throttled", { count: failure.wait ?? 1 })}</>;
+  return (
+    <>
+      {t("auth.accountPaused", { count: Math.max(1, Math.ceil((failure.wait ?? 60) / 60)) })}{" "}
+      <Link to={`/${lang}/reset-password`}>{t("auth.accountPausedReset")}</Link>
+    </>
+  );
 }
 
 export default function Login() {
@@ -88,7 +116,7 @@ export default function Login() {
       {notice ? <p className="notice" role="status">{notice === "activated" ? t("auth.activated") : t("auth.resetDone")}</p> : null}
       {failure ? (
         <p className="form-error-summary" role="alert" id="login-error">
-          {failure.error === "throttled" ? t("auth.throttled", { count: failure.wait ?? 1 }) : t("auth.invalidCredentials")}
+          <FailureMessage failure={failure} lang={lang} />
         </p>
       ) : null}
       <Form method="post" className="stack" aria-describedby={failure ? "login-error" : undefined}>

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { clientIp, startSession } from "#app/auth/auth.server.ts";
 import { clearedSecondFactorCookie, readSecondFactorToken, readSessionToken } from "#app/auth/cookie.server.ts";
 import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
-import { throttledCheck } from "#app/auth/throttle.server.ts";
+import { rememberDevice } from "#app/auth/known-device.server.ts";
+import { secondFactorKey, throttledCheck } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { consumeToken, peekToken, checkSecondFactor } from "#app/models/users.server.ts";
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const pending = peekToken(db, token, "second_factor");
   if (!pending) throw redirect(`/${lang}/login`, { headers: { "Set-Cookie": clearedSecondFactorCookie() } });
   const ip = clientIp(context);
-  const key = `2fa:${pending.user.id}`;
+  const key = secondFactorKey(pending.user.id);
   const checked = await throttledCheck(db, key, () => checkSecondFactor(db, pending.user.id, single(form, "code") ?? ""));
   if (!checked.ok && checked.wait > 0) return Response.json({ error: "throttled", wait: checked.wait }, { status: 429, headers: { "Retry-After": String(checked.wait) } });
   if (!checked.ok) {
@@ -45,6 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", startSession(db, pending.user.id, request, context));
   headers.append("Set-Cookie", clearedSecondFactorCookie());
+  headers.append("Set-Cookie", rememberDevice(db, request, pending.user.id));
   audit(db, { actorId: pending.user.id, action: "login", outcome: "ok", ip, detail: { secondFactor: true } });
   return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), `/${lang}/dashboard`), { headers });
 }

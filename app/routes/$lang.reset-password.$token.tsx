@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
 import { hashPassword, passwordProblem, type PasswordProblem } from "#app/auth/password.server.ts";
-import { clearFailures, emailKey } from "#app/auth/throttle.server.ts";
+import { forgetDevices, rememberDevice } from "#app/auth/known-device.server.ts";
+import { accountIpKey, accountKey, clearFailures } from "#app/auth/throttle.server.ts";
 import { SetPasswordForm } from "#app/components/password-form.tsx";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
@@ -33,9 +34,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (problem) return Response.json({ problem, invalid: false }, { status: 400 });
   const user = consumeTokenSettingPassword(db, params.token ?? "", "password_reset", await hashPassword(password));
   if (!user) return Response.json({ problem: null, invalid: true }, { status: 410 });
-  clearFailures(db, emailKey(user.email));
-  audit(db, { actorId: user.id, action: "password_reset.complete", outcome: "ok", targetType: "user", targetId: user.id, ip: clientIp(context) });
-  return redirect(`/${lang}/login?notice=reset`);
+  // Failures against the old password no longer matter. The browser that opened the link (it
+  // reads the mailbox) becomes the only known device, so it can sign in even while the account is
+  // being attacked from elsewhere; whoever knew the old password loses that shortcut.
+  const ip = clientIp(context);
+  clearFailures(db, accountKey(user.email));
+  clearFailures(db, accountIpKey(user.email, ip));
+  forgetDevices(db, user.id);
+  audit(db, { actorId: user.id, action: "password_reset.complete", outcome: "ok", targetType: "user", targetId: user.id, ip });
+  return redirect(`/${lang}/login?notice=reset`, { headers: { "Set-Cookie": rememberDevice(db, request, user.id) } });
 }
 
 export default function ResetPassword() {

@@ -19,9 +19,11 @@ export const users = sqliteTable(
     /** PHC string ($argon2id$…); null until the invited person has set a password. */
     passwordHash: text("password_hash"),
     disabledAt: ms("disabled_at"),
-    /** TOTP (two-step verification): the key once confirmed, a key being set up, the last step used. */
+    /**
+     * TOTP (two-step verification): the key once confirmed and the last step used. A key being set
+     * up lives on the session that started the setup (`sessions.totp_pending_key`), never here.
+     */
     totpKey: blob("totp_key", { mode: "buffer" }),
-    totpPendingKey: blob("totp_pending_key", { mode: "buffer" }),
     totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -57,8 +59,33 @@ export const sessions = sqliteTable(
     /** Shown on the account page so people can recognise their other sessions. */
     userAgent: text("user_agent").notNull().default(""),
     ip: text("ip").notNull().default(""),
+    /**
+     * A second-factor key being set up in this session (after re-authentication), until it is
+     * confirmed with a code or `totp_pending_until` passes. Other sessions never see it.
+     */
+    totpPendingKey: blob("totp_pending_key", { mode: "buffer" }),
+    totpPendingUntil: ms("totp_pending_until"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Browsers that completed a sign-in (the `__Host-rce_device` cookie holds `<id>.<secret>`; only
+ * SHA-256(secret) is kept). Such a browser skips the account-wide login throttle, so an attacker
+ * failing from elsewhere cannot keep the owner out (ADR 005).
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    id: text("id").primaryKey(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [index("known_devices_user_idx").on(t.userId)],
 );
 
 /**
@@ -83,7 +110,7 @@ export const authTokens = sqliteTable(
   (t) => [index("auth_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
-/** Failed logins per key ("email:…" or "ip:…"), for the growing delay. */
+/** Failed attempts per key ("account:…", "account-ip:…", "ip:…", "device:…", …), for the growing delay. */
 export const loginThrottle = sqliteTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
