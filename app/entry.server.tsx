@@ -37,7 +37,7 @@ function securityHeaders(headers: Headers, nonce: string | undefined) {
       "default-src 'self'",
       `script-src 'nonce-${nonce}' 'strict-dynamic'`,
       "style-src 'self'",
-      "img-src 'self' https: data:",
+      "img-src 'self' data:",
       "font-src 'self'",
       "connect-src 'self'",
       "form-action 'self'",

@@ -3,10 +3,31 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import type { Element, ElementContent, Root } from "hast";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 
 /** Bump when the pipeline changes, so the content import re-renders every item. */
-export const MARKDOWN_RENDERER_VERSION = 1;
+export const MARKDOWN_RENDERER_VERSION = 2;
+
+/**
+ * Images from other sites become links to them (ADR 008): an image on another server would tell its
+ * owner, say the author of a draft, when and from where a reviewer or reader opened the page. The
+ * Content-Security-Policy allows only images of this site; a link loads nothing until it is followed.
+ */
+function externalImagesAsLinks() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "img" || index === undefined || !parent) return;
+      const src = String(node.properties.src ?? "");
+      if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return;
+      const label: ElementContent = { type: "text", value: String(node.properties.alt || src) };
+      // An image inside a link (`[![alt](img)](url)`) keeps that link and shows its text.
+      const replacement: ElementContent = "tagName" in parent && parent.tagName === "a" ? label : { type: "element", tagName: "a", properties: { href: src }, children: [label] };
+      parent.children[index] = replacement;
+    });
+  };
+}
 
 // Raw HTML in Markdown is dropped (allowDangerousHtml is off) and rehype-sanitize runs last, so the
 // HTML stored in the database is the only HTML the app ever injects, and it is safe by construction.
@@ -14,6 +35,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
+  .use(externalImagesAsLinks)
   .use(rehypeSanitize)
   .use(rehypeStringify);
 
