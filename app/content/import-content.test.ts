@@ -93,6 +93,7 @@ describe("content import into a real SQLite file", () => {
       ["an answer from an unknown city", (r) => fs.cpSync(path.join(r, "answers/how-to-start/testville.md"), path.join(r, "answers/how-to-start/gotham.md")), ["answers/how-to-start/gotham.md:1 (file name): \"gotham\" is not a city"]],
       ["an orphan translation", (r) => fs.writeFileSync(path.join(r, "practices/ghost.de.md"), "---\ntitle: Geist\nsummary: x\n---\nText\n"), ["practices/ghost.de.md:1 (file name): translation of \"ghost\""]],
       ["a translation with the wrong number of outcomes", (r) => edit(r, "practices/testville-shelter.nl.md", (s) => s.replace("  - Eén resultaat.\n", "  - Eén.\n  - Twee.\n")), ["practices/testville-shelter.nl.md:4 outcomes: has 2 items but the original has 1"]],
+      ["a body with a shape that takes long to render", (r) => edit(r, "practices/testville-shelter.md", (s) => `${s}\n${"a\n=\n".repeat(300)}`), ['practices/testville-shelter.md:1 (body): the Markdown body is over the limit "underlines"']],
       ["a label missing in one UI language", (r) => edit(r, "taxonomies/regions.yaml", (s) => s.replace(", ko: 서유럽", "")), ["taxonomies/regions.yaml:2 0.label.ko: Required"]],
     ];
     it.each(cases)("%s", (_name, breakIt, expected) => {

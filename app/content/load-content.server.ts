@@ -18,6 +18,7 @@ import {
   toolkitFileSchema,
 } from "./schemas.server.ts";
 import { synonymsFileSchema } from "#app/search/synonyms.server.ts";
+import { MARKDOWN_LIMITS, markdownComplexity } from "#app/utils/markdown-limits.ts";
 
 export const TAXONOMY_FILES: Record<string, Vocabulary> = {
   "themes.yaml": "theme",
@@ -127,6 +128,9 @@ class Collector {
       if (opts.requireBody && parsed.body.length === 0) {
         this.problem(parsed.file, 1, "(body)", "the Markdown body after the front matter is empty");
       }
+      // The same shape limits as the editing forms: a body over them would take seconds to render.
+      const rule = markdownComplexity(parsed.body);
+      if (rule) this.problem(parsed.file, 1, "(body)", `the Markdown body is over the limit "${rule}" (${MARKDOWN_LIMITS[rule]}): it would take too long to render; simplify it`);
       if (langCode) {
         translations.push({ slug, lang: langCode as Language, parsed });
         continue;
