@@ -54,7 +54,7 @@ export function PracticeStructureFields({ fields, vocab }: { fields: RowFields; 
         {(row) => (
           <div className="row-fields">
             <TextField field={row.name!} label={t("editor.partnerName")} maxLength={200} />
-            <SelectField field={row.role!} label={t("editor.partnerRole")} empty={t("editor.none")} options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <SelectField field={row.role!} label={t("editor.partnerRole")} empty={t("editor.chooseRole")} options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
             <SelectField field={row.formality!} label={t("editor.partnerFormality")} empty={t("editor.none")} options={PARTNER_FORMALITIES.map((r) => ({ value: r, label: t(`formality.${r}`) }))} />
           </div>
         )}
