@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { XSS_PAYLOADS } from "../app/utils/xss-corpus.ts";
+import { XSS_PAYLOADS } from "../app/testing/xss-corpus.ts";
 import { E2E_ACCOUNTS } from "./accounts.ts";
 import { ui } from "./helpers.ts";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { forbiddenInHtml, parseTags, unsafeScheme } from "#app/utils/markdown-safety.ts";
+import { forbiddenInHtml, parseTags, unsafeScheme } from "#app/testing/markdown-safety.ts";
 import { renderMarkdown } from "#app/utils/markdown.server.ts";
-import { XSS_PAYLOAD_CLASSES, XSS_PAYLOADS } from "#app/utils/xss-corpus.ts";
+import { XSS_PAYLOAD_CLASSES, XSS_PAYLOADS } from "#app/testing/xss-corpus.ts";
 
 // These tests hold the thread for seconds at a time; giving the event loop a turn between them lets
 // Vitest's own messages through (otherwise its RPC times out on a busy machine and fails the run).
