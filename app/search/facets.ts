@@ -15,3 +15,6 @@ export type FacetParam = (typeof FACETS)[number]["param"];
 export type FacetField = (typeof FACETS)[number]["field"];
 export const FACET_FIELDS = FACETS.map((f) => f.field);
 export const fieldOf = (param: FacetParam): FacetField => FACETS.find((f) => f.param === param)!.field;
+
+/** Labels of facet values in the reader's language (terms and cities), as the search page receives them. */
+export type FacetLabels = Partial<Record<FacetParam, Record<string, string>>>;
