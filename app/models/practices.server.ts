@@ -91,6 +91,9 @@ export function getPractice(slug: string, lang: Language) {
   };
 }
 
+/** A practice as its page shows it. */
+export type PracticeView = NonNullable<ReturnType<typeof getPractice>>;
+
 /** How many published practices carry each term of a vocabulary, keyed by term slug. */
 export function practiceCountsByTerm(vocabulary: "theme" | "question_type"): Map<string, number> {
   const rows = getDb()

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { clientIp } from "#app/auth/auth.server.ts";
@@ -10,13 +11,16 @@ import { CityStructureFields, PracticeStructureFields, SourcesFields } from "#ap
 import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
+import { PracticeDetail } from "#app/components/practice-detail.tsx";
 import { answerFromForm, cityFromForm, editFormDefaults, itemLabel, publicPath, practiceFromForm, vocabularies, vocabSlugs, type CityForm, type PracticeForm } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
+import { practicePreview } from "#app/editorial/preview.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { ENDONYMS, LANGUAGES } from "#app/i18n/languages.ts";
+import type { PracticeView } from "#app/models/practices.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
 import { renderMarkdownSafely } from "#app/utils/markdown-pool.server.ts";
@@ -58,8 +62,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const vocab = checked.item.type === "practice" ? vocabSlugs(vocabularies(checked.lang)) : null;
   const submission = parseWithZod(form, { schema: editSchema(checked.item.type, vocab) });
   if (form.get("intent") === "preview") {
+    // A practice whose fields are valid is previewed whole, as its page will show it; otherwise the
+    // body alone. The same limits as saving (a preview must not be a way around them), rendered off
+    // the main thread.
+    if (submission.status === "success" && checked.item.type === "practice") {
+      const snapshot = practiceFromForm(submission.value as PracticeForm, workingSnapshot(getDb(), checked.item) as PracticeSnapshot);
+      const rendered = await renderBodies({ ...snapshot, translations: { [snapshot.originalLanguage]: snapshot.translations[snapshot.originalLanguage] } });
+      return rendered.ok
+        ? { result: submission.reply(), preview: null, previewError: null, previewItem: practicePreview(snapshot, checked.lang, rendered.html) }
+        : { result: submission.reply(), preview: null, previewError: renderErrorCode(rendered) };
+    }
     const body = typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 100_000) : "";
-    // The same limits as saving (a preview must not be a way around them), rendered off the main thread.
     const rendered = await renderMarkdownSafely(body);
     return { result: submission.reply(), preview: rendered.ok ? rendered.html : null, previewError: rendered.ok ? null : renderErrorCode(rendered) };
   }
@@ -88,7 +101,10 @@ const PREVIEW_SCHEMA = z.object({}).passthrough();
 
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null; previewError?: string | null }>();
+  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null; previewError?: string | null; previewItem?: PracticeView | null }>();
+  const previewRef = useRef<HTMLElement>(null);
+  // With JavaScript the preview is brought into view and focus; without, it is the first thing on the page.
+  useEffect(() => previewRef.current?.focus(), [actionData]);
   const errorText = useErrorText();
   const { t } = useTranslation();
   const vocab = data.vocab ? { themes: data.vocab.themes.map((x) => x.slug), questionTypes: data.vocab.questionTypes.map((x) => x.slug), udhrArticles: data.vocab.udhrArticles.map((x) => x.slug), sdgs: data.vocab.sdgs.map((x) => x.slug) } : null;
@@ -132,6 +148,23 @@ export default function EditItem() {
           </p>
         ) : null}
         {data.contributorOnPublished && canEdit ? <p className="notice">{t("workflow.pendingNotice")}</p> : null}
+        {actionData?.preview != null || actionData?.previewError || actionData?.previewItem ? (
+          <section className="preview" aria-labelledby="preview-h" tabIndex={-1} ref={previewRef}>
+            <h2 id="preview-h">{t("editor.previewTitle")}</h2>
+            {actionData.previewError ? (
+              <p className="field-errors" role="alert">
+                {errorText(actionData.previewError)}
+              </p>
+            ) : actionData.previewItem ? (
+              <PracticeDetail lang={data.lang} practice={actionData.previewItem} level={2} />
+            ) : (
+              <>
+                {data.type === "practice" ? <p className="muted">{t("editor.previewBodyOnly")}</p> : null}
+                <HtmlContent html={actionData.preview ?? ""} lang={data.original} />
+              </>
+            )}
+          </section>
+        ) : null}
         {canEdit ? (
           <Form method="post" {...getFormProps(form)} className="stack editor-form">
             <FormErrorSummary count={errorCount} />
@@ -139,18 +172,6 @@ export default function EditItem() {
               <legend>{t("editor.original", { language: ENDONYMS[data.original] })}</legend>
               {data.type === "practice" ? <PracticeTextFields fields={f} lang={data.original} /> : data.type === "answer" ? <AnswerTextFields fields={f} lang={data.original} /> : <CityTextFields fields={f} lang={data.original} />}
             </fieldset>
-            {actionData?.preview != null || actionData?.previewError ? (
-              <section className="preview" aria-labelledby="preview-h">
-                <h2 id="preview-h">{t("editor.previewTitle")}</h2>
-                {actionData.previewError ? (
-                  <p className="field-errors" role="alert">
-                    {errorText(actionData.previewError)}
-                  </p>
-                ) : (
-                  <HtmlContent html={actionData.preview ?? ""} lang={data.original} />
-                )}
-              </section>
-            ) : null}
             {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : data.type === "city" ? <CityStructureFields fields={f} /> : <SourcesFields fields={f} />}
             <div className="button-row">
               <button type="submit" name="intent" value="save">

@@ -43,6 +43,18 @@ describe("hostile Markdown", () => {
   it("20 hostile previews at once: the server keeps answering other requests", async () => {
     const item = itemInState(app.db, "practice", "draft", { contributor: actor(contributor), curator: actor(curator) });
     const as = client(app.url, curator.cookie);
+    const healthz = async () => {
+      const t = performance.now();
+      const res = await fetch(`${app.url}/healthz`);
+      await res.arrayBuffer();
+      return performance.now() - t;
+    };
+    // The same probe with nothing else going on: what this (possibly busy) machine gives anyway.
+    const baseline: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      baseline.push(await healthz());
+      await new Promise((r) => setTimeout(r, 25));
+    }
     let done = false;
     const started = performance.now();
     const previews = Promise.all(
@@ -50,22 +62,21 @@ describe("hostile Markdown", () => {
     ).finally(() => (done = true));
     const health: number[] = [];
     while (!done) {
-      const t = performance.now();
-      const res = await fetch(`${app.url}/healthz`);
-      await res.arrayBuffer();
-      health.push(performance.now() - t);
+      health.push(await healthz());
       await new Promise((r) => setTimeout(r, 25));
     }
     const results = await previews;
     const elapsed = performance.now() - started;
-    console.log(
-      `/healthz during 20 hostile previews (${(elapsed / 1000).toFixed(1)} s): ${health.length} requests, p50 ${percentile(health, 50).toFixed(1)} ms, p95 ${percentile(health, 95).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms`,
-    );
+    const summary = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+    console.log(`/healthz alone: ${summary(baseline)}; during 20 hostile previews (${(elapsed / 1000).toFixed(1)} s, ${health.length} requests): ${summary(health)}`);
     // Every preview is answered with a page that says why there is no preview; none is a server error.
     for (const r of results) expect(r.status).toBe(200);
     expect(results.filter((r) => /too complex to display|took too long to display|too large when displayed|too many people at once/.test(r.html)).length).toBe(20);
+    // Before the worker, each such preview held every request for seconds (2.3 s for the 12 KB one).
+    // Other requests still answer within 200 ms, beyond what this machine gives with no previews at all.
     expect(health.length).toBeGreaterThan(10);
-    expect(percentile(health, 95)).toBeLessThan(200);
+    expect(percentile(health, 50)).toBeLessThan(200);
+    expect(percentile(health, 95)).toBeLessThan(200 + percentile(baseline, 95));
   }, 120_000);
 
   it("a refused body is explained in the reader's language and what was typed is kept", async () => {
@@ -90,5 +101,36 @@ describe("hostile Markdown", () => {
     const res = await client(app.url, curator.cookie).get(`/en/edit/practices/${item.id}/translate/nl`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("stored-html-marker");
+  });
+});
+
+describe("the editor's preview", () => {
+  it("shows a practice with valid fields whole, as its page will (title, text, themes, partners, sources), at the top of the page", async () => {
+    const item = itemInState(app.db, "practice", "draft", { contributor: actor(contributor), curator: actor(curator) });
+    const res = await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}`, {
+      intent: "preview",
+      title: "A preview of the whole practice",
+      summary: "What the preview shows.",
+      body: "## Context\n\nThe **coalition** met.",
+      ongoing: "yes",
+      themes: "housing-homelessness",
+      "partners[0].name": "Preview Partner Foundation",
+      "partners[0].role": "civil-society",
+      "sources[0].title": "Council decision",
+      "sources[0].url": "https://example.org/decision",
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const preview = /<section class="preview"[^]*?<\/article>|<section class="preview"[^]*?<form /.exec(html)?.[0] ?? "";
+    expect(preview).toContain('<h2 lang="en">A preview of the whole practice</h2>');
+    expect(preview).toContain("<strong>coalition</strong>");
+    expect(preview).toContain("Housing and homelessness");
+    expect(preview).toContain("Preview Partner Foundation");
+    expect(preview).toContain("https://example.org/decision");
+    // The preview comes before the form, so it is in view after the page loads.
+    expect(html.indexOf('id="preview-h"')).toBeLessThan(html.indexOf("<form method=\"post\" action=\"/en/edit/practices/"));
+    // Nothing was saved.
+    const titles = app.db.select({ title: s.practiceTranslations.title }).from(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, item.id)).all();
+    expect(titles.map((t) => t.title)).not.toContain("A preview of the whole practice");
   });
 });
