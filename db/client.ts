@@ -2,14 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { env, type Env } from "#app/utils/env.server.ts";
 import * as schema from "./schema/index.ts";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const DEFAULT_DATABASE_PATH = "data/app.db";
-
-export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+/** DATABASE_PATH (default data/app.db), from the folder the command runs in. */
+export function databasePath(settings: Pick<Env, "DATABASE_PATH"> = env()): string {
+  return path.resolve(settings.DATABASE_PATH);
 }
 
 /** Opens the SQLite file with the pragmas every connection needs. */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { importContent } from "#app/content/import-content.server.ts";
+import { envOrExit } from "#app/utils/env.server.ts";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 
@@ -7,10 +8,11 @@ import { runMigrations } from "#db/migrate.ts";
 const args = process.argv.slice(2);
 const dryRun = args.includes("--check");
 const dirIndex = args.indexOf("--dir");
-const dir = path.resolve(dirIndex >= 0 && args[dirIndex + 1] ? args[dirIndex + 1]! : process.env.CONTENT_DIR || "toolkit-content");
+const settings = envOrExit();
+const dir = path.resolve(dirIndex >= 0 && args[dirIndex + 1] ? args[dirIndex + 1]! : settings.CONTENT_DIR);
 
 const started = performance.now();
-const db = dryRun ? null : createDb(databasePath());
+const db = dryRun ? null : createDb(databasePath(settings));
 if (db) runMigrations(db);
 const result = importContent(db, dir, { dryRun });
 db?.$client.close();

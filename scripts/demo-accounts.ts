@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
 import { audit } from "#app/models/audit.server.ts";
 import { cityIdsBySlug, createUserWithPassword, findUserByEmail } from "#app/models/users.server.ts";
+import { envOrExit } from "#app/utils/env.server.ts";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 import type { Role } from "#db/schema/index.ts";
 
 // For a local trial only (README, "Try editing"): never run this against a real deployment.
 // Each account gets a fresh random password, printed once; existing demo accounts are left alone.
-if (process.env.NODE_ENV === "production" && process.env.ALLOW_DEMO_ACCOUNTS !== "1") {
+const settings = envOrExit();
+if (settings.NODE_ENV === "production" && !settings.ALLOW_DEMO_ACCOUNTS) {
   console.error("demo accounts are for local trials; refusing with NODE_ENV=production (set ALLOW_DEMO_ACCOUNTS=1 to override)");
   process.exit(1);
 }
@@ -19,7 +21,7 @@ const DEMO: { email: string; name: string; role: Role; cities: string[] }[] = [
   { email: "utrecht@demo.local", name: "Demo Utrecht contributor", role: "contributor", cities: ["utrecht"] },
 ];
 
-const db = createDb(databasePath());
+const db = createDb(databasePath(settings));
 runMigrations(db);
 for (const d of DEMO) {
   if (findUserByEmail(db, d.email)) {

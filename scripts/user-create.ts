@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { passwordProblem } from "#app/auth/password.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { cityIdsBySlug, createUserWithPassword, insertUser, issueToken, UserError } from "#app/models/users.server.ts";
+import { envOrExit } from "#app/utils/env.server.ts";
 import { publicOrigin } from "#app/utils/http.server.ts";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
@@ -40,7 +41,7 @@ if (!ROLES.includes(values.role as Role)) fail(`--role: one of ${ROLES.join(", "
 const role = values.role as Role;
 if (role === "contributor" && values.city.length === 0) fail("--city: a contributor needs at least one city");
 
-const db = createDb(databasePath());
+const db = createDb(databasePath(envOrExit()));
 runMigrations(db);
 const found = cityIdsBySlug(db, values.city);
 const unknown = values.city.filter((c) => !found.has(c));

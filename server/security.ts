@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { ORIGIN_EXAMPLE, originOf } from "#app/utils/env-values.server.ts";
 
 /**
  * The site's own origin and the Host names it answers to. PUBLIC_URL is the public origin; without
@@ -17,15 +18,10 @@ const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
 export function siteFromEnv(publicUrl: string | undefined, port: number): Site {
   const configured = Boolean(publicUrl?.trim());
   const raw = configured ? publicUrl!.trim() : `http://localhost:${port}`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new SiteConfigError(`PUBLIC_URL=${raw} is not a URL; set it to the site's public origin, e.g. https://exchange.example.org`);
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
-    throw new SiteConfigError(`PUBLIC_URL=${raw} must be an http(s) origin without a path, e.g. https://exchange.example.org`);
-  }
+  // The config (app/utils/env.server.ts) has refused a bad PUBLIC_URL already, by the same rule.
+  const origin = originOf(raw);
+  if (!origin) throw new SiteConfigError(`PUBLIC_URL=${raw} must be an http(s) origin without a path, e.g. ${ORIGIN_EXAMPLE}`);
+  const url = new URL(origin);
   const hosts = new Map<string, string>();
   for (const name of LOOPBACK) {
     hosts.set(`${name}:${port}`, `http://${name}:${port}`);

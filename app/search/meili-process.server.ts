@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { env, type Env } from "#app/utils/env.server.ts";
 
 /**
  * Starts a local Meilisearch for `npm start` and `npm test` when no MEILI_URL is given.
@@ -14,8 +15,8 @@ export type ManagedMeili = { url: string; masterKey: string; process: ChildProce
 
 export class MeiliStartError extends Error {}
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+function onPath(name: string, searchPath: string): string | null {
+  for (const dir of searchPath.split(path.delimiter)) {
     const candidate = path.join(dir, name);
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
@@ -27,12 +28,13 @@ function onPath(name: string): string | null {
   return null;
 }
 
-export function resolveMeiliBinary(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MEILI_BIN) {
-    if (!fs.existsSync(env.MEILI_BIN)) throw new MeiliStartError(`MEILI_BIN=${env.MEILI_BIN} does not exist`);
-    return env.MEILI_BIN;
+export function resolveMeiliBinary(settings: Pick<Env, "MEILI_BIN" | "PATH"> = env()): string {
+  const { MEILI_BIN: bin } = settings;
+  if (bin) {
+    if (!fs.existsSync(bin)) throw new MeiliStartError(`MEILI_BIN=${bin} does not exist`);
+    return bin;
   }
-  const fromPath = onPath("meilisearch");
+  const fromPath = onPath("meilisearch", settings.PATH);
   if (fromPath) return fromPath;
   let packaged: string;
   try {
@@ -145,6 +147,7 @@ async function spawnMeili(binary: string, opts: { dataDir: string; port: number;
   const { dataDir, port } = opts;
   const log = opts.log ?? (() => {});
   const masterKey = masterKeyFor(dataDir);
+  const settings = env();
   const dbPath = path.join(dataDir, "data.ms");
   const child = spawn(
     binary,
@@ -155,12 +158,12 @@ async function spawnMeili(binary: string, opts: { dataDir: string; port: number;
       "--http-addr", `127.0.0.1:${port}`,
       "--env", "production",
       "--no-analytics",
-      "--max-indexing-threads", process.env.MEILI_MAX_INDEXING_THREADS ?? "1",
+      "--max-indexing-threads", String(settings.MEILI_MAX_INDEXING_THREADS),
       "--experimental-reduce-indexing-memory-usage",
     ],
     // The key goes in the environment, not in argv: every local user can read a process's arguments
-    // (ps, /proc/<pid>/cmdline), only its owner its environment.
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: process.env.MEILI_LOG_LEVEL ?? "ERROR" } },
+    // (ps, /proc/<pid>/cmdline), only its owner its environment. The rest of ours is inherited as is.
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: settings.MEILI_LOG_LEVEL } },
   );
   const recent: string[] = [];
   const collect = (chunk: Buffer) => {

@@ -3,6 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { env } from "#app/utils/env.server.ts";
 import { freePort, masterKeyFor, MeiliStartError, resolveMeiliBinary, startMeili, startMeiliOnFreePort, type ManagedMeili } from "./meili-process.server.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -17,8 +18,8 @@ const tmp = () => {
 
 describe("the local Meilisearch process", () => {
   it("finds a binary: MEILI_BIN first, and says clearly when it does not exist", () => {
-    expect(fs.existsSync(resolveMeiliBinary({ ...process.env, MEILI_BIN: undefined }))).toBe(true);
-    expect(() => resolveMeiliBinary({ ...process.env, MEILI_BIN: "/nonexistent/meilisearch" })).toThrow(/MEILI_BIN=\/nonexistent\/meilisearch does not exist/);
+    expect(fs.existsSync(resolveMeiliBinary({ ...env(), MEILI_BIN: undefined }))).toBe(true);
+    expect(() => resolveMeiliBinary({ ...env(), MEILI_BIN: "/nonexistent/meilisearch" })).toThrow(/MEILI_BIN=\/nonexistent\/meilisearch does not exist/);
   });
 
   it("generates a master key once per data folder, readable only by its owner", () => {

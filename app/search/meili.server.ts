@@ -2,21 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { Meilisearch, type Settings } from "meilisearch";
 import { LANGUAGES } from "#app/i18n/languages.ts";
+import { env } from "#app/utils/env.server.ts";
 import { FACET_FIELDS } from "./facets.ts";
 import { nodeHttpClient } from "./http-client.server.ts";
+import type { SearchConfig } from "./search-config.server.ts";
 import { loadSynonyms, toMeiliSynonyms } from "./synonyms.server.ts";
-
-/**
- * Where the search server is and which keys to use. Production sets MEILI_URL (+ MEILI_ADMIN_KEY and
- * MEILI_SEARCH_KEY, or MEILI_MASTER_KEY to fetch them); locally the app server starts its own
- * Meilisearch and fills these in at start-up (see server/meili-supervisor.ts).
- */
-export type SearchConfig = { url: string; adminKey: string; searchKey: string; index: string };
-
-export function searchConfig(env: NodeJS.ProcessEnv = process.env): SearchConfig | null {
-  if (!env.MEILI_URL || !env.MEILI_ADMIN_KEY || !env.MEILI_SEARCH_KEY) return null;
-  return { url: env.MEILI_URL, adminKey: env.MEILI_ADMIN_KEY, searchKey: env.MEILI_SEARCH_KEY, index: env.MEILI_INDEX || "content" };
-}
 
 /** A file a running app leaves behind so that CLI tools (reindex, reconcile) find its local server. */
 export function endpointFile(dataDir: string): string {
@@ -31,7 +21,7 @@ export function readEndpoint(dataDir: string): { url: string } | null {
 }
 
 /** The read path: search key only, and a short timeout so a slow server falls back instead of hanging. */
-export function searchClient(config: SearchConfig, timeoutMs = Number(process.env.SEARCH_TIMEOUT_MS || 1000)) {
+export function searchClient(config: SearchConfig, timeoutMs = env().SEARCH_TIMEOUT_MS) {
   return meiliClient(config.url, config.searchKey, timeoutMs);
 }
 

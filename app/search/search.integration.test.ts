@@ -4,17 +4,18 @@ import { importContent } from "#app/content/import-content.server.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
 import type { ManagedMeili } from "./meili-process.server.ts";
 import { fetchApiKeys } from "./meili-keys.server.ts";
+import { searchConfig, setSearchConfig } from "./search-config.server.ts";
 
 // Real SQLite file + real Meilisearch 1.21 (started once by the global setup) + the real content.
 const meili = inject("meili");
 const t = createTestDb();
 const INDEX = `it_${process.pid}`;
+// getDb() opens DATABASE_PATH: this test process's setting, set before anything reads the settings.
 process.env.DATABASE_PATH = t.file;
-process.env.MEILI_URL = meili.url;
-process.env.MEILI_INDEX = INDEX;
-Object.assign(process.env, await fetchApiKeys(meili.url, meili.masterKey).then((k) => ({ MEILI_ADMIN_KEY: k.adminKey, MEILI_SEARCH_KEY: k.searchKey })));
+// The search server, handed over as server/search-setup.ts does at start-up.
+setSearchConfig({ url: meili.url, ...(await fetchApiKeys(meili.url, meili.masterKey)), index: INDEX });
 
-const { adminClient, ensureIndex, searchConfig } = await import("./meili.server.ts");
+const { adminClient, ensureIndex } = await import("./meili.server.ts");
 const { drainOutbox } = await import("./sync.server.ts");
 const { basicSearch, meiliSearch, search } = await import("./search.server.ts");
 const { recordChanges, pendingCount } = await import("./outbox.server.ts");
@@ -190,8 +191,8 @@ describe("sync through the outbox when Meilisearch goes away", () => {
   });
 
   it("falls back to SQLite within about a second when the server does not answer", async () => {
-    const saved = process.env.MEILI_URL;
-    process.env.MEILI_URL = "http://127.0.0.1:9"; // nothing listens here
+    const saved = searchConfig()!;
+    setSearchConfig({ ...saved, url: "http://127.0.0.1:9" }); // nothing listens here
     try {
       const started = performance.now();
       const result = await search(params("monitoring"), "de", []);
@@ -204,7 +205,7 @@ describe("sync through the outbox when Meilisearch goes away", () => {
       const health = (await loader().json()) as { status: string; search: { status: string }; database: string };
       expect(health).toMatchObject({ status: "degraded", database: "ok", search: { status: "degraded" } });
     } finally {
-      process.env.MEILI_URL = saved;
+      setSearchConfig(saved);
     }
   });
 });

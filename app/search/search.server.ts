@@ -6,8 +6,9 @@ import { cachedByDataVersion } from "#app/utils/data-version-cache.server.ts";
 import { CONTENT_TYPES, type ContentType, type SearchDocument } from "./documents.server.ts";
 import { FACETS, type FacetParam } from "./facets.ts";
 import { hasHit, POST, PRE, segmentsFromMarked, segmentsFromWords, type Segment } from "./highlight.ts";
-import { searchClient, searchConfig } from "./meili.server.ts";
+import { searchClient } from "./meili.server.ts";
 import { HITS_PER_PAGE, type KnownValues, type SearchNotice, type SearchParams } from "./query.ts";
+import { searchConfig } from "./search-config.server.ts";
 import { expandWord, loadSynonyms, type SynonymGroups } from "./synonyms.server.ts";
 
 export type SearchHit = {

@@ -1,5 +1,6 @@
 import type { Params } from "@remix-run/react";
 import { isLanguage, type Language } from "#app/i18n/languages.ts";
+import { env } from "./env.server.ts";
 
 export function notFound(): never {
   throw new Response("Not Found", { status: 404, statusText: "Not Found" });
@@ -37,9 +38,10 @@ export function safeRedirect(to: string | null | undefined, fallback: string): s
 
 /**
  * The site's public origin for absolute links (mail, hreflang alternates). Never taken from the
- * request's Host header, which a client can set to anything: PUBLIC_URL (server/index.ts sets it to
- * its default, http://localhost:$PORT, when it is unset), localhost otherwise.
+ * request's Host header, which a client can set to anything: PUBLIC_URL (already an origin, see
+ * env.server.ts), else the local-only site http://localhost:$PORT that server/security.ts serves.
  */
 export function publicOrigin(): string {
-  return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+  const { PUBLIC_URL, PORT } = env();
+  return PUBLIC_URL ?? `http://localhost:${PORT}`;
 }
