@@ -3,6 +3,23 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// Layering (issue 8). Import patterns are regular expressions: "group" patterns use gitignore syntax,
+// where a leading "#" starts a comment, so the old "#db/*" never matched anything.
+// app/testing/layering-lint.test.ts lints forbidden and allowed imports against this file.
+const relativeOrAlias = (alias, folder) => `^(${alias}|(\\.\\./)+${folder})`;
+
+/** Outside the data layer: no drizzle, and from db/ only types. */
+const dataAccess = {
+  patterns: [
+    { regex: "^drizzle-orm(/|$)", message: "Routes and components read data through app/models/*.server.ts." },
+    {
+      regex: relativeOrAlias("#db/", "db/"),
+      allowTypeImports: true,
+      message: "Routes and components read data through app/models/*.server.ts; `import type` from db/ is fine.",
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ["build/", "node_modules/", "data/", "test-results/", "playwright-report/", ".cache/"] },
   js.configs.recommended,
@@ -14,15 +31,46 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-restricted-imports": ["error", dataAccess],
+    },
+  },
+  {
+    // Only the data layer (and the composition roots: server, scripts, tests) talks to drizzle and db/.
+    files: ["app/models/**", "app/content/**", "app/editorial/**/*.server.ts", "app/auth/**/*.server.ts", "app/testing/**", "app/utils/db.server.ts", "db/**", "server/**", "scripts/**", "**/*.test.ts", "e2e/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
+  },
+  // Zones. Tests are composition roots: they may set up with anything (e.g. import content to search it).
+  {
+    files: ["app/search/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: relativeOrAlias("#app/content/", "content/"), message: "app/search must not depend on app/content (the importer feeds search through SQLite and the outbox)." }] }],
+    },
+  },
+  {
+    files: ["db/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*", "#db/*"], message: "Routes and components read data through app/models/*.server.ts." }] },
+        {
+          patterns: [
+            {
+              // Only the dependency-free value lists that the schema shares with the UI and the forms.
+              regex: `${relativeOrAlias("#app/", "app/")}(?!domain/|i18n/languages\\.ts$)`,
+              message: "db/ must not import app/ (only the value lists in app/domain/ and app/i18n/languages.ts).",
+            },
+          ],
+        },
       ],
     },
   },
   {
-    // Only the data layer talks to drizzle.
-    files: ["app/models/**", "app/content/**", "app/editorial/**/*.server.ts", "app/auth/**/*.server.ts", "app/testing/**", "app/utils/db.server.ts", "db/**", "scripts/**", "**/*.test.ts", "e2e/**"],
-    rules: { "no-restricted-imports": "off" },
+    // What db/ may import from app/ stays a leaf: it imports nothing, so db/ can never reach app code through it.
+    files: ["app/domain/**", "app/i18n/languages.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^", message: "app/domain/ and app/i18n/languages.ts are shared with db/schema: keep them free of imports." }] }],
+    },
   },
 );

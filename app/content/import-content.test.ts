@@ -81,6 +81,37 @@ describe("content import into a real SQLite file", () => {
     expect(db.$client.prepare("SELECT slug, origin FROM practices").all()).toEqual([{ slug: "contributed", origin: "app" }]);
   });
 
+  it("stores synonyms.yaml in SQLite and queues one search outbox row only when the groups change", () => {
+    const { db, content } = setup();
+    const synonyms = path.join(content, "taxonomies/synonyms.yaml");
+    const stored = () => (db.$client.prepare("SELECT position, words FROM search_synonyms ORDER BY position").all() as { position: number; words: string }[]).map((r) => [r.position, JSON.parse(r.words)]);
+    const queued = () => (db.$client.prepare("SELECT count(*) n FROM search_outbox WHERE entity = 'settings:synonyms'").get() as { n: number }).n;
+    importContent(db, content);
+    expect([stored(), queued()]).toEqual([[], 0]); // no file, no synonyms, nothing queued
+
+    fs.writeFileSync(synonyms, "# comment\n- [Shelter, opvang ]\n- [housing, wonen, 주거]\n");
+    let result = importContent(db, content);
+    expect(result.ok && result.stats?.synonyms).toEqual({ created: 2, updated: 0, unchanged: 0, deleted: 0 });
+    expect(stored()).toEqual([[0, ["shelter", "opvang"]], [1, ["housing", "wonen", "주거"]]]); // trimmed and lowercased
+    expect(queued()).toBe(1);
+
+    const before = dumpDb(db);
+    result = importContent(db, content);
+    expect(result.ok && result.stats?.synonyms).toEqual({ created: 0, updated: 0, unchanged: 2, deleted: 0 });
+    expect(dumpDb(db)).toEqual(before);
+
+    fs.writeFileSync(synonyms, "- [shelter, opvang, unterkunft]\n");
+    result = importContent(db, content);
+    expect(result.ok && result.stats?.synonyms).toEqual({ created: 0, updated: 1, unchanged: 0, deleted: 1 });
+    expect(stored()).toEqual([[0, ["shelter", "opvang", "unterkunft"]]]);
+    expect(queued()).toBe(2);
+
+    fs.rmSync(synonyms);
+    result = importContent(db, content);
+    expect(result.ok && result.stats?.synonyms).toEqual({ created: 0, updated: 0, unchanged: 0, deleted: 1 });
+    expect([stored(), queued()]).toEqual([[], 3]);
+  });
+
   describe("rejects broken content, names file, line and field, and leaves the database exactly as it was", () => {
     const cases: [string, (root: string) => void, string[]][] = [
       ["an unknown city", (r) => edit(r, "practices/testville-shelter.md", (s) => s.replace("city: testville", "city: atlantis")), ["practices/testville-shelter.md:2 city: unknown city"]],
@@ -95,6 +126,7 @@ describe("content import into a real SQLite file", () => {
       ["a translation with the wrong number of outcomes", (r) => edit(r, "practices/testville-shelter.nl.md", (s) => s.replace("  - Eén resultaat.\n", "  - Eén.\n  - Twee.\n")), ["practices/testville-shelter.nl.md:4 outcomes: has 2 items but the original has 1"]],
       ["a body with a shape that takes long to render", (r) => edit(r, "practices/testville-shelter.md", (s) => `${s}\n${"a\n=\n".repeat(300)}`), ['practices/testville-shelter.md:1 (body): the Markdown body is over the limit "underlines"']],
       ["a label missing in one UI language", (r) => edit(r, "taxonomies/regions.yaml", (s) => s.replace(", ko: 서유럽", "")), ["taxonomies/regions.yaml:2 0.label.ko: Required"]],
+      ["a synonym group of one word", (r) => fs.writeFileSync(path.join(r, "taxonomies/synonyms.yaml"), "- [shelter, opvang]\n- [alone]\n"), ["taxonomies/synonyms.yaml:2 1: a group needs at least two words"]],
     ];
     it.each(cases)("%s", (_name, breakIt, expected) => {
       const { db, content } = setup();

@@ -13,11 +13,11 @@ import {
   practiceTranslationSchema,
   questionFileSchema,
   questionTranslationSchema,
+  synonymsFileSchema,
   taxonomyFileSchema,
   titledTranslationSchema,
   toolkitFileSchema,
 } from "./schemas.server.ts";
-import { synonymsFileSchema } from "#app/search/synonyms.server.ts";
 import { MARKDOWN_LIMITS, markdownComplexity } from "#app/utils/markdown-limits.ts";
 
 export const TAXONOMY_FILES: Record<string, Vocabulary> = {
@@ -51,6 +51,8 @@ export type ToolkitItem = Item<z.output<typeof toolkitFileSchema>, z.output<type
 
 export type ContentModel = {
   taxonomies: Map<Vocabulary, TaxonomyTerm[]>;
+  /** Groups of taxonomies/synonyms.yaml, in file order; empty when the file is absent. */
+  synonyms: string[][];
   cities: CityItem[];
   practices: PracticeItem[];
   questions: QuestionItem[];
@@ -161,9 +163,10 @@ class Collector {
   }
 }
 
-function loadTaxonomies(c: Collector): Map<Vocabulary, TaxonomyTerm[]> {
+function loadTaxonomies(c: Collector): { taxonomies: Map<Vocabulary, TaxonomyTerm[]>; synonyms: string[][] } {
   const dir = path.join(c.root, "taxonomies");
   const result = new Map<Vocabulary, TaxonomyTerm[]>();
+  let synonyms: string[][] = [];
   const present = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
   for (const name of present) {
     const abs = path.join(dir, name);
@@ -172,7 +175,7 @@ function loadTaxonomies(c: Collector): Map<Vocabulary, TaxonomyTerm[]> {
       if (name === "synonyms.yaml") {
         const parsed = parseYamlFile(c.rel(abs), fs.readFileSync(abs, "utf8"));
         if (parsed instanceof ContentProblem) c.problems.push(parsed);
-        else c.validate(parsed, synonymsFileSchema);
+        else synonyms = c.validate(parsed, synonymsFileSchema) ?? [];
       } else {
         c.problem(c.rel(abs), 1, "(file name)", `unknown taxonomy file; expected one of ${Object.keys(TAXONOMY_FILES).join(", ")}, synonyms.yaml`);
       }
@@ -197,13 +200,13 @@ function loadTaxonomies(c: Collector): Map<Vocabulary, TaxonomyTerm[]> {
       c.problem(c.rel(path.join(dir, name)), 1, "(file)", "this taxonomy file is missing");
     }
   }
-  return result;
+  return { taxonomies: result, synonyms };
 }
 
 /** Reads and validates every file under `root`. Never touches the database. */
 export function loadContent(root: string): { model: ContentModel; problems: ContentProblem[] } {
   const c = new Collector(path.resolve(root));
-  const taxonomies = loadTaxonomies(c);
+  const { taxonomies, synonyms } = loadTaxonomies(c);
   const cities = c.items(path.join(c.root, "cities"), cityFileSchema, cityTranslationSchema);
   const practices = c.items(path.join(c.root, "practices"), practiceFileSchema, practiceTranslationSchema);
   const questions = c.items(path.join(c.root, "questions"), questionFileSchema, questionTranslationSchema, {
@@ -263,7 +266,7 @@ export function loadContent(root: string): { model: ContentModel; problems: Cont
     }
   }
 
-  const model: ContentModel = { taxonomies, cities, practices, questions, answers, toolkits };
+  const model: ContentModel = { taxonomies, synonyms, cities, practices, questions, answers, toolkits };
   checkReferences(c, model);
   return { model, problems: c.problems };
 }

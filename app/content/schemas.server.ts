@@ -52,6 +52,9 @@ export const taxonomyFileSchema = z
   )
   .min(1, "a taxonomy needs at least one term");
 
+/** taxonomies/synonyms.yaml: groups of words that mean the same thing (stored in SQLite for search). */
+export const synonymsFileSchema = z.array(z.array(z.string().trim().toLowerCase().min(1).max(50)).min(2, "a group needs at least two words"));
+
 const cityFact = z.object({ name: text(300), since: dateLike.optional(), url: url.optional() }).strict();
 
 export const cityFileSchema = z

@@ -6,13 +6,13 @@ import * as s from "#db/schema/index.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
 import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
-import { recordChanges } from "#app/search/outbox.server.ts";
+import { recordChanges, recordSynonymsChange } from "#app/search/outbox.server.ts";
 import type { ContentModel } from "./load-content.server.ts";
 import { CITY_FACT_FIELDS } from "./schemas.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type Counts = { created: number; updated: number; unchanged: number; deleted: number };
-export type ImportStats = Record<"terms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts> & { searchQueued: number };
+export type ImportStats = Record<"terms" | "synonyms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts> & { searchQueued: number };
 
 const hashOf = (value: unknown) =>
   createHash("sha256").update(JSON.stringify([MARKDOWN_RENDERER_VERSION, value])).digest("hex");
@@ -71,8 +71,31 @@ function deleteMissing(db: DB, tx: Tx, type: ContentType, table: SQLiteTable & {
   return keys;
 }
 
+/**
+ * Stores the synonym groups (one row per group, by position) and counts them like items. Any change
+ * queues one outbox row, so the sync worker updates the Meilisearch synonyms setting.
+ */
+function writeSynonyms(db: DB, tx: Tx, groups: string[][], counts: Counts): void {
+  const stored = new Map(tx.select().from(s.searchSynonyms).all().map((r) => [r.position, JSON.stringify(r.words)]));
+  groups.forEach((words, position) => {
+    const before = stored.get(position);
+    stored.delete(position);
+    if (before === JSON.stringify(words)) {
+      counts.unchanged++;
+    } else if (before === undefined) {
+      tx.insert(s.searchSynonyms).values({ position, words }).run();
+      counts.created++;
+    } else {
+      tx.update(s.searchSynonyms).set({ words }).where(eq(s.searchSynonyms.position, position)).run();
+      counts.updated++;
+    }
+  });
+  if (stored.size) counts.deleted += tx.delete(s.searchSynonyms).where(inArray(s.searchSynonyms.position, [...stored.keys()])).run().changes;
+  if (counts.created || counts.updated || counts.deleted) recordSynonymsChange(db);
+}
+
 export function writeContent(db: DB, m: ContentModel): ImportStats {
-  const stats: ImportStats = { terms: zero(), cities: zero(), practices: zero(), questions: zero(), answers: zero(), toolkits: zero(), searchQueued: 0 };
+  const stats: ImportStats = { terms: zero(), synonyms: zero(), cities: zero(), practices: zero(), questions: zero(), answers: zero(), toolkits: zero(), searchQueued: 0 };
   const touched = new Set<string>();
   db.transaction(
     (tx) => {
@@ -99,6 +122,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
         });
       }
       const term = termIds(tx);
+      writeSynonyms(db, tx, m.synonyms, stats.synonyms);
 
       const cityIds = new Map<string, number>();
       for (const c of m.cities) {

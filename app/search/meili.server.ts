@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Meilisearch, type Settings } from "meilisearch";
+import type { DB } from "#db/client.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
 import { env } from "#app/utils/env.server.ts";
 import { FACET_FIELDS } from "./facets.ts";
 import { nodeHttpClient } from "./http-client.server.ts";
 import type { SearchConfig } from "./search-config.server.ts";
-import { loadSynonyms, toMeiliSynonyms } from "./synonyms.server.ts";
+import { readSynonyms, sameSynonyms, toMeiliSynonyms, type SynonymGroups } from "./synonyms.server.ts";
 
 /** A file a running app leaves behind so that CLI tools (reindex, reconcile) find its local server. */
 export function endpointFile(dataDir: string): string {
@@ -36,8 +37,11 @@ export function meiliClient(host: string, apiKey: string, timeout: number) {
 
 const byLanguage = (field: string) => LANGUAGES.map((l) => `${field}_${l}`);
 
-/** Index settings, declared once; applied idempotently (only when they differ). */
-export function indexSettings(): Settings {
+/**
+ * Index settings, declared once; applied idempotently (only when they differ). Synonyms come from
+ * SQLite (see synonyms.server.ts); without them the index's current synonyms are left as they are.
+ */
+export function indexSettings(synonyms?: SynonymGroups): Settings {
   return {
     searchableAttributes: [...byLanguage("title"), ...byLanguage("summary"), "labels", ...byLanguage("body")],
     filterableAttributes: [...FACET_FIELDS],
@@ -45,7 +49,7 @@ export function indexSettings(): Settings {
     // "sort" after the relevance rules: sorting (by date, or by "has the reader's language") orders
     // items within a relevance tier, so the reader's language wins among equally relevant results.
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
-    synonyms: toMeiliSynonyms(loadSynonyms()),
+    ...(synonyms ? { synonyms: toMeiliSynonyms(synonyms) } : {}),
     faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { "*": "count" } },
     pagination: { maxTotalHits: 1000 },
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnNumbers: true },
@@ -54,11 +58,17 @@ export function indexSettings(): Settings {
 }
 
 function sameSettings(current: Settings, wanted: Settings): boolean {
-  return Object.entries(wanted).every(([key, value]) => JSON.stringify((current as Record<string, unknown>)[key]) === JSON.stringify(value));
+  return Object.entries(wanted).every(([key, value]) =>
+    key === "synonyms" ? sameSynonyms(current.synonyms, wanted.synonyms) : JSON.stringify((current as Record<string, unknown>)[key]) === JSON.stringify(value),
+  );
 }
 
-/** Creates the index if needed and applies the settings when they changed. Returns true if it changed anything. */
-export async function ensureIndex(client: Meilisearch, uid: string): Promise<boolean> {
+/**
+ * Creates the index if needed and applies the settings when they changed. Returns true if it changed
+ * anything. With `db`, the synonyms stored there are part of the settings; without, they are left alone
+ * (the outbox and the drift check keep them in step).
+ */
+export async function ensureIndex(client: Meilisearch, uid: string, db?: DB): Promise<boolean> {
   let changed = false;
   try {
     await client.getIndex(uid);
@@ -67,7 +77,7 @@ export async function ensureIndex(client: Meilisearch, uid: string): Promise<boo
     changed = true;
   }
   const index = client.index(uid);
-  const wanted = indexSettings();
+  const wanted = indexSettings(db ? readSynonyms(db) : undefined);
   if (!sameSettings(await index.getSettings(), wanted)) {
     const task = await index.updateSettings(wanted).waitTask({ timeout: 120_000 });
     if (task.status !== "succeeded") throw new Error(`updating settings of ${uid} failed: ${task.error?.message ?? task.status}`);

@@ -1,6 +1,7 @@
 import type { DB } from "#db/client.ts";
 import { allEntityKeys, dependentKeys } from "./documents.server.ts";
 import { refreshFallback } from "./fallback-index.server.ts";
+import { SYNONYMS_ENTITY } from "./synonyms.server.ts";
 
 /**
  * Records that entities changed: their dependants are added, the fallback index is refreshed and one
@@ -18,6 +19,16 @@ export function recordChanges(db: DB, keys: Iterable<string>, opts: { everything
   const now = Date.now();
   for (const key of all) insert.run(key, now, now);
   return all.size;
+}
+
+/**
+ * Records that the synonyms in SQLite changed: one outbox row (SYNONYMS_ENTITY) on the caller's
+ * connection, i.e. inside its transaction; the sync worker then updates the index settings. The
+ * fallback needs nothing: it reads the synonyms from SQLite on every query.
+ */
+export function recordSynonymsChange(db: DB): void {
+  const now = Date.now();
+  db.$client.prepare("INSERT INTO search_outbox (entity, created_at, available_at, attempts) VALUES (?, ?, ?, 0)").run(SYNONYMS_ENTITY, now, now);
 }
 
 export type OutboxRow = { id: number; entity: string; attempts: number };

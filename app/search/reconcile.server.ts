@@ -1,12 +1,14 @@
 import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { allEntityKeys, buildDocument, type SearchDocument } from "./documents.server.ts";
+import { indexHasStoredSynonyms, SYNONYMS_ENTITY } from "./synonyms.server.ts";
 
 export type Drift = { missing: string[]; extra: string[]; stale: string[]; checked: number };
 
 /**
  * Compares what the index holds with what SQLite says it should hold. Deep: every field of every
- * document; shallow (cheap enough for start-up on a large index): ids and dates only.
+ * document; shallow (cheap enough for start-up on a large index): ids and dates only. Both compare the
+ * synonyms setting with the synonyms in SQLite; when they differ, `stale` lists SYNONYMS_ENTITY.
  */
 export async function findDrift(db: DB, client: Meilisearch, indexUid: string, opts: { deep?: boolean } = { deep: true }): Promise<Drift> {
   const expected = new Map<string, SearchDocument>();
@@ -21,13 +23,15 @@ export async function findDrift(db: DB, client: Meilisearch, indexUid: string, o
     for (const d of page.results as unknown as Record<string, unknown>[]) indexed.set(String(d.id), d);
     if (page.results.length < 1000) break;
   }
+  const synonymsOk = await indexHasStoredSynonyms(db, client, indexUid);
   const same = (a: unknown, b: unknown) => JSON.stringify(a, Object.keys(a as object).sort()) === JSON.stringify(b, Object.keys(b as object).sort());
   return {
     missing: [...expected.keys()].filter((k) => !indexed.has(k)),
     extra: [...indexed.keys()].filter((k) => !expected.has(k)),
     stale: [...expected]
       .filter(([k, doc]) => indexed.has(k) && (opts.deep === false ? doc.date !== indexed.get(k)!.date : !same(doc, indexed.get(k))))
-      .map(([k]) => k),
+      .map(([k]) => k)
+      .concat(synonymsOk ? [] : [SYNONYMS_ENTITY]),
     checked: expected.size,
   };
 }

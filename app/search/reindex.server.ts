@@ -18,7 +18,7 @@ export async function rebuildIndex(db: DB, client: Meilisearch, liveUid: string,
   const started = performance.now();
   const mark = highWaterMark(db);
   const tmpUid = `${liveUid}_rebuild_${Date.now()}`;
-  await ensureIndex(client, tmpUid);
+  await ensureIndex(client, tmpUid, db); // with the synonyms stored in SQLite
   const docs = allEntityKeys(db)
     .map((key) => buildDocument(db, key))
     .filter((d): d is SearchDocument => d !== null);

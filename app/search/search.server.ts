@@ -9,7 +9,7 @@ import { hasHit, POST, PRE, segmentsFromMarked, segmentsFromWords, type Segment 
 import { searchClient } from "./meili.server.ts";
 import { HITS_PER_PAGE, type KnownValues, type SearchNotice, type SearchParams } from "./query.ts";
 import { searchConfig } from "./search-config.server.ts";
-import { expandWord, loadSynonyms, type SynonymGroups } from "./synonyms.server.ts";
+import { expandWord, readSynonyms, type SynonymGroups } from "./synonyms.server.ts";
 
 export type SearchHit = {
   id: string;
@@ -155,8 +155,6 @@ export async function meiliSearch(params: SearchParams, reader: Language, indexU
   };
 }
 
-let synonymsCache: SynonymGroups | null = null;
-
 /** Query words (letters and digits, any script), at most 12. */
 export function queryWords(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
@@ -174,10 +172,10 @@ export function ftsQueryFor(q: string, groups: SynonymGroups): string {
  * Every value is a bound parameter, never interpolated.
  */
 export function basicSearch(params: SearchParams, reader: Language, db: DB = getDb()): Omit<SearchResult, "notices" | "mode" | "ms"> {
-  synonymsCache ??= loadSynonyms();
   const c = db.$client;
   const words = queryWords(params.q);
-  const fts = ftsQueryFor(params.q, synonymsCache);
+  // Read per query (a few dozen short rows): a re-import's synonyms apply at once, no restart.
+  const fts = words.length ? ftsQueryFor(params.q, readSynonyms(db)) : "";
   if (fts) {
     c.exec("CREATE TEMP TABLE IF NOT EXISTS fts_matched (entity TEXT PRIMARY KEY, score REAL NOT NULL)");
     c.exec("DELETE FROM temp.fts_matched");

@@ -2,15 +2,19 @@ import type { Meilisearch } from "meilisearch";
 import type { DB } from "#db/client.ts";
 import { buildDocument, type SearchDocument } from "./documents.server.ts";
 import { claimBatch, markFailed, markProcessed, pruneProcessed } from "./outbox.server.ts";
+import { applyStoredSynonyms, SYNONYMS_ENTITY } from "./synonyms.server.ts";
 
 /**
  * Projects entities into an index: full-document replace for searchable ones, delete for the rest.
- * Documents are re-read from SQLite now, so a stale outbox row can never write stale data.
+ * Documents are re-read from SQLite now, so a stale outbox row can never write stale data. The
+ * SYNONYMS_ENTITY row applies the synonyms stored in SQLite to the index settings instead.
  */
 export async function projectEntities(db: DB, client: Meilisearch, indexUid: string, keys: string[]): Promise<void> {
   const upserts: SearchDocument[] = [];
   const deletes: string[] = [];
-  for (const key of new Set(keys)) {
+  const unique = new Set(keys);
+  if (unique.delete(SYNONYMS_ENTITY)) await applyStoredSynonyms(db, client, indexUid);
+  for (const key of unique) {
     const doc = buildDocument(db, key);
     if (doc) upserts.push(doc);
     else deletes.push(key);

@@ -1,22 +1,23 @@
-import fs from "node:fs";
-import path from "node:path";
-import { z } from "zod";
-import { ContentProblem, parseYamlFile } from "#app/content/front-matter.server.ts";
+import type { Meilisearch } from "meilisearch";
+import type { DB } from "#db/client.ts";
 
-export const synonymsFileSchema = z.array(z.array(z.string().trim().toLowerCase().min(1).max(50)).min(2, "a group needs at least two words"));
+/**
+ * Cross-language synonym groups. The content import validates taxonomies/synonyms.yaml and stores
+ * the groups in `search_synonyms`; search only ever reads them from SQLite (never the content folder),
+ * so a synonym change needs no restart: it reaches the fallback at once and Meilisearch through the outbox.
+ */
 export type SynonymGroups = string[][];
 
-export function contentDir(): string {
-  return path.resolve(process.env.CONTENT_DIR || "toolkit-content");
-}
+/**
+ * The outbox entity that makes the sync worker apply the stored synonyms to the index settings.
+ * Not a document id (those are "<type>-<id>"), so document code paths skip it.
+ */
+export const SYNONYMS_ENTITY = "settings:synonyms";
 
-/** Reads taxonomies/synonyms.yaml; the content import validates the same file with the same schema. */
-export function loadSynonyms(root = contentDir()): SynonymGroups {
-  const file = path.join(root, "taxonomies", "synonyms.yaml");
-  if (!fs.existsSync(file)) return [];
-  const parsed = parseYamlFile(file, fs.readFileSync(file, "utf8"));
-  if (parsed instanceof ContentProblem) throw new Error(parsed.toString());
-  return synonymsFileSchema.parse(parsed.data);
+/** The stored groups, in file order. */
+export function readSynonyms(db: DB): SynonymGroups {
+  const rows = db.$client.prepare("SELECT words FROM search_synonyms ORDER BY position").all() as { words: string }[];
+  return rows.map((r) => JSON.parse(r.words) as string[]);
 }
 
 /** Meilisearch wants a map: every word of a group points at all the others (multi-way synonyms). */
@@ -29,6 +30,33 @@ export function toMeiliSynonyms(groups: SynonymGroups): Record<string, string[]>
     }
   }
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, [...v].sort()]));
+}
+
+/** Whether two synonym maps say the same, whatever the order of their keys and values. */
+export function sameSynonyms(a: Record<string, string[]> | null | undefined, b: Record<string, string[]> | null | undefined): boolean {
+  const canonical = (m: Record<string, string[]> | null | undefined) =>
+    JSON.stringify(
+      Object.entries(m ?? {})
+        .map(([k, v]) => [k, [...v].sort()] as const)
+        .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)),
+    );
+  return canonical(a) === canonical(b);
+}
+
+/** Whether the index's synonyms setting is what SQLite holds (the drift check asks this). */
+export async function indexHasStoredSynonyms(db: DB, client: Meilisearch, indexUid: string): Promise<boolean> {
+  return sameSynonyms(await client.index(indexUid).getSynonyms(), toMeiliSynonyms(readSynonyms(db)));
+}
+
+/**
+ * Sets the index's synonyms to what SQLite holds, when they differ, and waits for the task. What the
+ * sync worker does for a SYNONYMS_ENTITY outbox row. Returns true if it changed the setting.
+ */
+export async function applyStoredSynonyms(db: DB, client: Meilisearch, indexUid: string): Promise<boolean> {
+  if (await indexHasStoredSynonyms(db, client, indexUid)) return false;
+  const task = await client.index(indexUid).updateSynonyms(toMeiliSynonyms(readSynonyms(db))).waitTask({ timeout: 120_000 });
+  if (task.status !== "succeeded") throw new Error(`updating the synonyms of ${indexUid} failed: ${task.error?.message ?? task.status}`);
+  return true;
 }
 
 /** For the fallback: the group of a query word, if any. */

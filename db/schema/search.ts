@@ -46,3 +46,15 @@ export const searchEntityFacets = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entity, t.facet, t.value] }), index("search_entity_facets_value_idx").on(t.facet, t.value)],
 );
+
+/**
+ * Cross-language synonym groups (toolkit-content/taxonomies/synonyms.yaml), written by the content
+ * import in its transaction. Search reads them from here, never from the content folder: the
+ * Meilisearch `synonyms` setting (applied through the outbox) and the FTS5 fallback's query expansion.
+ */
+export const searchSynonyms = sqliteTable("search_synonyms", {
+  /** The group's place in the file, from 0. */
+  position: integer("position").primaryKey(),
+  /** Lowercase words or short phrases that mean the same thing, in any language. */
+  words: text("words", { mode: "json" }).$type<string[]>().notNull(),
+});
