@@ -13,7 +13,7 @@ export function useErrorText() {
       return t("form.errors.markdown_complex", { rule: t(`form.markdownRules.${rule}`, { max: new Intl.NumberFormat(i18n.language).format(MARKDOWN_LIMITS[rule]) }) });
     }
     if (key === "markdown_render" && (arg === "slow" || arg === "large" || arg === "busy")) return t(`form.errors.markdown_render_${arg}`);
-    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists"];
+    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists", "certainty_one", "certainty_two", "certainty_none"];
     return t(`form.errors.${(known.includes(key!) ? key : "invalid") as "invalid"}`, { max: arg });
   };
 }

@@ -26,6 +26,17 @@ describe("content import into a real SQLite file", () => {
     expect(problemsOf(result)).toEqual([]);
     const q = (sql: string) => db.$client.prepare(sql).all();
     expect(q("SELECT slug, hr_city_since FROM cities")).toEqual([{ slug: "testville", hr_city_since: '["2010","2012"]' }]);
+    expect(q("SELECT hr_city_since_certainty, hr_city_since_claims, hr_city_basis, hr_city_basis_certainty FROM cities")).toEqual([
+      {
+        hr_city_since_certainty: "disputed",
+        hr_city_since_claims: JSON.stringify([
+          { date: "2010", sources: [{ title: "Fixture source", url: "https://example.org/city" }] },
+          { date: "2012", sources: [{ title: "Fixture source for 2012", url: "https://example.org/city-2012" }] },
+        ]),
+        hr_city_basis: "declaration",
+        hr_city_basis_certainty: "confirmed",
+      },
+    ]);
     expect(q("SELECT lang, title FROM practice_translations ORDER BY lang")).toEqual([
       { lang: "en", title: "Shelter for everyone" },
       { lang: "nl", title: "Opvang voor iedereen" },
@@ -125,6 +136,10 @@ describe("content import into a real SQLite file", () => {
       ["an orphan translation", (r) => fs.writeFileSync(path.join(r, "practices/ghost.de.md"), "---\ntitle: Geist\nsummary: x\n---\nText\n"), ["practices/ghost.de.md:1 (file name): translation of \"ghost\""]],
       ["a translation with the wrong number of outcomes", (r) => edit(r, "practices/testville-shelter.nl.md", (s) => s.replace("  - Eén resultaat.\n", "  - Eén.\n  - Twee.\n")), ["practices/testville-shelter.nl.md:4 outcomes: has 2 items but the original has 1"]],
       ["a body with a shape that takes long to render", (r) => edit(r, "practices/testville-shelter.md", (s) => `${s}\n${"a\n=\n".repeat(300)}`), ['practices/testville-shelter.md:1 (body): the Markdown body is over the limit "underlines"']],
+      ["a bare list of disputed dates, without their sources", (r) => edit(r, "cities/testville.md", (s) => s.replace(/ {2}since:\n( {4}.*\n)+/, '  since: ["2010", "2012"]\n')), ["cities/testville.md:9 human_rights_city.since: a bare list of dates is not accepted"]],
+      ["a disputed date without a source", (r) => edit(r, "cities/testville.md", (s) => s.replace('sources: [{ title: Fixture source for 2012, url: "https://example.org/city-2012" }]', "sources: []")), ["human_rights_city.since.claims.1.sources: a claim needs at least one source"]],
+      ["a certainty that does not fit the claims", (r) => edit(r, "cities/testville.md", (s) => s.replace("certainty: disputed", "certainty: confirmed")), ["cities/testville.md:10 human_rights_city.since.certainty: confirmed means exactly one value"]],
+      ["an unknown basis that names one", (r) => edit(r, "cities/testville.md", (s) => s.replace("certainty: confirmed", "certainty: unknown")), ["human_rights_city.basis.certainty: unknown means no claims"]],
       ["a label missing in one UI language", (r) => edit(r, "taxonomies/regions.yaml", (s) => s.replace(", ko: 서유럽", "")), ["taxonomies/regions.yaml:2 0.label.ko: Required"]],
       ["a synonym group of one word", (r) => fs.writeFileSync(path.join(r, "taxonomies/synonyms.yaml"), "- [shelter, opvang]\n- [alone]\n"), ["taxonomies/synonyms.yaml:2 1: a group needs at least two words"]],
     ];

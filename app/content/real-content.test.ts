@@ -30,6 +30,27 @@ describe("toolkit-content", () => {
     expect(q("SELECT hr_city_status, hr_city_basis FROM cities WHERE slug = 'gothenburg'")).toEqual([{ hr_city_status: "no-formal-declaration", hr_city_basis: "none" }]);
   });
 
+  it("claims no more than the sources say about how and since when a city became a human rights city", () => {
+    const rows = q<{ slug: string; since: string; sc: string; basis: string; bc: string; claims: string }>(
+      "SELECT slug, hr_city_since since, hr_city_since_certainty sc, hr_city_basis basis, hr_city_basis_certainty bc, hr_city_since_claims claims FROM cities",
+    );
+    const city = (slug: string) => rows.find((r) => r.slug === slug)!;
+    // No council act was found for Utrecht or Nuremberg, and Barcelona had no single founding act.
+    for (const slug of ["utrecht", "nuremberg", "barcelona"]) expect(city(slug)).toMatchObject({ basis: "unknown", bc: "unknown" });
+    expect(city("utrecht")).toMatchObject({ sc: "disputed", since: '["2010","2012-10-02","2013"]' });
+    for (const slug of ["nuremberg", "barcelona"]) expect(city(slug)).toMatchObject({ sc: "unknown", since: "[]" });
+    // York's declaration was signed by the Lord Mayor after a civil-society campaign, not adopted by the council.
+    expect(city("york")).toMatchObject({ basis: "mayor-declaration", bc: "confirmed", sc: "confirmed", since: '["2017"]' });
+    // Gwangju's disputed ordinance date is not a start year: it became a human rights city step by step.
+    expect(city("gwangju")).toMatchObject({ sc: "unknown", since: "[]", basis: "ordinance" });
+    // Every date a profile gives comes with the sources that give it.
+    for (const r of rows.filter((x) => x.sc !== "unknown")) {
+      const claims = JSON.parse(r.claims) as { date: string; sources: unknown[] }[];
+      expect(claims.map((c) => c.date), r.slug).toEqual(JSON.parse(r.since));
+      for (const c of claims) expect(c.sources.length, `${r.slug} ${c.date}`).toBeGreaterThan(0);
+    }
+  });
+
   it("has at least 30 published practices, at least 8 of them from Utrecht, each with sources and a theme", () => {
     expect(one("SELECT count(*) FROM practices WHERE status = 'published'")).toBeGreaterThanOrEqual(30);
     expect(one("SELECT count(*) FROM practices p JOIN cities c ON c.id = p.city_id WHERE c.slug = 'utrecht' AND p.status = 'published'")).toBeGreaterThanOrEqual(8);

@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
+import { hrCityColumns } from "#app/domain/hr-city.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
 import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
@@ -138,8 +139,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           latitude: d.coordinates?.lat ?? null,
           longitude: d.coordinates?.lon ?? null,
           hrCityStatus: d.human_rights_city.status,
-          hrCitySince: d.human_rights_city.since ?? [],
-          hrCityBasis: d.human_rights_city.basis,
+          ...hrCityColumns(d.human_rights_city),
           website: d.website ?? null,
           status: d.status,
         }, hashOf(c), stats.cities);

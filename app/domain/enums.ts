@@ -12,8 +12,7 @@ export const PARTNER_ROLES = [
 ] as const;
 export const PARTNER_FORMALITIES = ["informal", "network", "agreement", "contract", "statutory"] as const;
 
-export const HR_CITY_STATUSES = ["declared", "no-formal-declaration"] as const;
-export const HR_CITY_BASES = ["declaration", "ordinance", "charter", "council-decision", "motion", "civil-society", "none"] as const;
+// A city's status, basis and certainties live with their rules in hr-city.ts.
 export const CITY_FACT_KINDS = ["institution", "charter", "network", "monitoring"] as const;
 
 /** Account roles, weakest first. */

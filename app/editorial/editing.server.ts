@@ -4,7 +4,7 @@ import * as s from "#db/schema/index.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
-import { withSpareRows, type Vocab } from "./forms.ts";
+import { hrCityFromForm, withSpareRows, type HrCityFormFields, type Vocab } from "./forms.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "./snapshot-types.ts";
 
 /**
@@ -102,7 +102,7 @@ export function answerToForm(a: AnswerSnapshot, lang: Language = a.originalLangu
   return { summary: t?.summary ?? "", body: t?.bodyMd ?? "", sources: a.sources };
 }
 
-export type CityForm = {
+export type CityForm = HrCityFormFields & {
   name: string;
   summary: string;
   body: string;
@@ -111,21 +111,22 @@ export type CityForm = {
   populationYear?: number;
   populationSource?: string;
   hrCityStatus: CitySnapshot["hrCityStatus"];
-  hrCitySince?: string[];
-  hrCityBasis: CitySnapshot["hrCityBasis"];
   facts: { kind: CitySnapshot["facts"][number]["kind"]; name: string; since?: string; url?: string }[];
   sources: SourceRow[];
 };
 
 export function cityFromForm(f: CityForm, base: CitySnapshot): CitySnapshot {
+  const hr = hrCityFromForm(f);
   return {
     ...base,
     population: f.population ?? null,
     populationYear: f.populationYear ?? null,
     populationSource: f.populationSource ?? null,
     hrCityStatus: f.hrCityStatus,
-    hrCitySince: f.hrCitySince ?? [],
-    hrCityBasis: f.hrCityBasis,
+    hrCitySinceCertainty: hr.since.certainty,
+    hrCitySinceClaims: hr.since.claims,
+    hrCityBasisCertainty: hr.basis.certainty,
+    hrCityBasisClaims: hr.basis.claims,
     website: f.website ?? null,
     facts: f.facts.map((x) => ({ kind: x.kind, name: x.name, since: x.since ?? null, url: x.url ?? null })),
     sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
@@ -133,8 +134,16 @@ export function cityFromForm(f: CityForm, base: CitySnapshot): CitySnapshot {
   };
 }
 
+/** Claims as form rows: one row per source, or one row without a source for a value that has none. */
+function claimRows<K extends "date" | "basis">(key: K, claims: ({ [P in K]: string } & { sources: SourceRow[] })[]) {
+  return claims.flatMap((c) =>
+    c.sources.length ? c.sources.map((s) => ({ [key]: c[key], title: s.title, url: s.url })) : [{ [key]: c[key], title: "", url: "" }],
+  ) as ({ [P in K]: string } & SourceRow)[];
+}
+
 export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage) {
   const t = c.translations[lang];
+  const confirmedBasis = c.hrCityBasisCertainty === "confirmed" ? c.hrCityBasisClaims[0] : undefined;
   return {
     name: t?.name ?? "",
     summary: t?.summary ?? "",
@@ -144,14 +153,28 @@ export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage)
     populationYear: c.populationYear?.toString() ?? "",
     populationSource: c.populationSource ?? "",
     hrCityStatus: c.hrCityStatus,
-    hrCitySince: c.hrCitySince.join(", "),
-    hrCityBasis: c.hrCityBasis,
+    hrCitySinceCertainty: c.hrCitySinceCertainty,
+    hrCitySinceClaims: claimRows("date", c.hrCitySinceClaims),
+    hrCityBasisCertainty: c.hrCityBasisCertainty,
+    // Confirmed: the basis in its own field and its sources as rows; disputed: every candidate as rows.
+    hrCityBasis: confirmedBasis?.basis ?? "",
+    hrCityBasisClaims: confirmedBasis
+      ? confirmedBasis.sources.map((s) => ({ basis: confirmedBasis.basis, title: s.title, url: s.url }))
+      : c.hrCityBasisCertainty === "disputed"
+        ? claimRows("basis", c.hrCityBasisClaims)
+        : [],
     facts: c.facts.map((f) => ({ kind: f.kind, name: f.name, since: f.since ?? "", url: f.url ?? "" })),
     sources: c.sources,
   };
 }
 
-const BLANK = { partner: { name: "", role: "", formality: "" }, source: { title: "", url: "" }, fact: { kind: "", name: "", since: "", url: "" } };
+const BLANK = {
+  partner: { name: "", role: "", formality: "" },
+  source: { title: "", url: "" },
+  fact: { kind: "", name: "", since: "", url: "" },
+  sinceClaim: { date: "", title: "", url: "" },
+  basisClaim: { basis: "", title: "", url: "" },
+};
 
 /** The edit form's starting values: the item in its original language, plus empty rows to add to. */
 export function editFormDefaults(type: s.EditableType, snap: Snapshot) {
@@ -164,7 +187,13 @@ export function editFormDefaults(type: s.EditableType, snap: Snapshot) {
     return { ...f, sources: withSpareRows(f.sources, BLANK.source) };
   }
   const f = cityToForm(snap as CitySnapshot);
-  return { ...f, facts: withSpareRows(f.facts, BLANK.fact), sources: withSpareRows(f.sources, BLANK.source) };
+  return {
+    ...f,
+    hrCitySinceClaims: withSpareRows<{ date: string; title: string; url: string }>(f.hrCitySinceClaims, BLANK.sinceClaim),
+    hrCityBasisClaims: withSpareRows<{ basis: string; title: string; url: string }>(f.hrCityBasisClaims, BLANK.basisClaim),
+    facts: withSpareRows(f.facts, BLANK.fact),
+    sources: withSpareRows(f.sources, BLANK.source),
+  };
 }
 
 /** The cities an actor may create items for: their own, or all for curators and admins. */

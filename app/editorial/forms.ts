@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CERTAINTIES, claimsProblem, HR_CITY_BASES, HR_CITY_STATUSES, impliedCertainty, mergeClaims, type BasisClaim, type Certainty, type HrCityBasis } from "#app/domain/hr-city.ts";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
 import { markdownComplexity } from "#app/utils/markdown-limits.ts";
@@ -63,7 +64,7 @@ export const withSpareRows = <T,>(rows: T[] | undefined, blank: T): T[] => [...(
  * Repeated rows (partners, sources, facts): the form always offers a few empty rows so it works
  * without JavaScript; empty rows are dropped, half-filled ones are errors on the missing field.
  */
-function rows<T extends z.ZodRawShape>(shape: T, required: (keyof T & string)[]) {
+function rows<T extends z.ZodRawShape>(shape: T, required: (keyof T & string)[], together: (keyof T & string)[] = []) {
   const loose = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, (v as z.ZodTypeAny).optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
   return z
     .array(
@@ -71,6 +72,10 @@ function rows<T extends z.ZodRawShape>(shape: T, required: (keyof T & string)[])
         const filled = Object.values(row).some((v) => v !== undefined && v !== "");
         if (!filled) return;
         for (const key of required) if (row[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "required" });
+        // Fields that only mean something together (a source's title and address): one without the other is half a source.
+        if (together.some((key) => row[key] !== undefined)) {
+          for (const key of together) if (row[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "required" });
+        }
       }),
     )
     .max(LIMITS.rows + 5, `too_many:${LIMITS.rows}`)
@@ -134,25 +139,71 @@ export function answerSchema(create?: { questions: [string, ...string[]]; cities
 
 export const answerTranslationSchema = z.object({ summary: multiline(LIMITS.summary), body: markdown() });
 
-const sinceList = () =>
-  line(200)
-    .transform((v) => v.split(/[,\s]+/).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date")).max(5, "too_many:5"));
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const dateValue = () => line(10).pipe(z.string().regex(DATE, "date"));
 
-export const citySchema = z.object({
-  name: line(LIMITS.name),
-  summary: multiline(LIMITS.summary),
-  body: markdown(),
-  website: optional(httpUrl()),
-  population: optional(z.coerce.number({ invalid_type_error: "number" }).int("number").min(0, "number").max(100_000_000, "number")),
-  populationYear: optional(year()),
-  populationSource: optional(httpUrl()),
-  hrCityStatus: pick(HR_CITY_STATUSES),
-  hrCitySince: optional(sinceList()),
-  hrCityBasis: pick(HR_CITY_BASES),
-  facts: rows({ kind: pick(CITY_FACT_KINDS), name: line(LIMITS.name), since: line(10).pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "date")), url: httpUrl() }, ["kind", "name"]),
-  sources: sources(),
-});
+/** The rows of the two claim lists as the form sends them (one source per row; empty rows already dropped). */
+export type HrCityFormFields = {
+  hrCitySinceCertainty?: Certainty;
+  hrCitySinceClaims: { date: string; title?: string; url?: string }[];
+  hrCityBasisCertainty?: Certainty;
+  hrCityBasis?: HrCityBasis;
+  hrCityBasisClaims: { basis?: HrCityBasis; title?: string; url?: string }[];
+};
+
+/**
+ * "Since" and "how" from the form, with what is wrong with them (ADR 003, addendum). Since: one row
+ * per date and source. How: confirmed is the chosen basis, its rows (basis left empty or the same)
+ * add its sources; disputed is one row per candidate and source; unknown has no rows. A missing
+ * certainty (a form from before certainties) follows the values: none unknown, one confirmed.
+ */
+export function hrCityFromForm(v: HrCityFormFields) {
+  const source = (r: { title?: string; url?: string }) => (r.title && r.url ? [{ title: r.title, url: r.url }] : []);
+  const sinceClaims = mergeClaims("date", v.hrCitySinceClaims.map((r) => ({ date: r.date, sources: source(r) })));
+  const sinceCertainty = v.hrCitySinceCertainty ?? impliedCertainty(sinceClaims);
+  const basisCertainty = v.hrCityBasisCertainty ?? "confirmed";
+  const rowsWithBasis = v.hrCityBasisClaims.map((r) => ({ basis: r.basis ?? (basisCertainty === "confirmed" ? v.hrCityBasis : undefined), sources: source(r) }));
+  const chosen = basisCertainty === "confirmed" && v.hrCityBasis ? [{ basis: v.hrCityBasis, sources: [] }] : [];
+  const basisClaims = mergeClaims("basis", [...chosen, ...rowsWithBasis.filter((r): r is BasisClaim => r.basis !== undefined)]);
+  const basisProblem =
+    basisCertainty === "unknown"
+      ? v.hrCityBasisClaims.length ? "certainty_none" : null
+      : rowsWithBasis.some((r) => r.basis === undefined)
+        ? basisCertainty === "confirmed" ? "certainty_one" : "certainty_two"
+        : claimsProblem(basisCertainty, basisClaims.map((c) => ({ value: c.basis, sources: c.sources.length })));
+  return {
+    since: { certainty: sinceCertainty, claims: sinceCertainty === "unknown" ? [] : sinceClaims },
+    basis: { certainty: basisCertainty, claims: basisCertainty === "unknown" ? [] : basisClaims },
+    problems: {
+      hrCitySinceCertainty: claimsProblem(sinceCertainty, sinceClaims.map((c) => ({ value: c.date, sources: c.sources.length }))),
+      hrCityBasisCertainty: basisProblem,
+    },
+  };
+}
+
+export const citySchema = z
+  .object({
+    name: line(LIMITS.name),
+    summary: multiline(LIMITS.summary),
+    body: markdown(),
+    website: optional(httpUrl()),
+    population: optional(z.coerce.number({ invalid_type_error: "number" }).int("number").min(0, "number").max(100_000_000, "number")),
+    populationYear: optional(year()),
+    populationSource: optional(httpUrl()),
+    hrCityStatus: pick(HR_CITY_STATUSES),
+    hrCitySinceCertainty: optional(pick(CERTAINTIES)),
+    hrCitySinceClaims: rows({ date: dateValue(), title: line(LIMITS.title), url: httpUrl() }, ["date"], ["title", "url"]),
+    hrCityBasisCertainty: optional(pick(CERTAINTIES)),
+    hrCityBasis: optional(pick(HR_CITY_BASES)),
+    hrCityBasisClaims: rows({ basis: pick(HR_CITY_BASES), title: line(LIMITS.title), url: httpUrl() }, [], ["title", "url"]),
+    facts: rows({ kind: pick(CITY_FACT_KINDS), name: line(LIMITS.name), since: dateValue(), url: httpUrl() }, ["kind", "name"]),
+    sources: sources(),
+  })
+  .superRefine((v, ctx) => {
+    for (const [path, problem] of Object.entries(hrCityFromForm(v as HrCityFormFields).problems)) {
+      if (problem) ctx.addIssue({ code: "custom", path: [path], message: problem });
+    }
+  });
 
 export const cityTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary), body: markdown() });
 

@@ -1,5 +1,6 @@
 import type { Language } from "#app/i18n/languages.ts";
-import type { CITY_FACT_KINDS, HR_CITY_BASES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import type { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import type { BasisClaim, Certainty, SinceClaim } from "#app/domain/hr-city.ts";
 import type { CoCitiesDimension, CoCitiesLevel } from "#app/domain/co-cities.ts";
 
 /** The whole editable state of an item, as stored in a revision. Plain JSON. */
@@ -40,8 +41,11 @@ export type CitySnapshot = {
   populationYear: number | null;
   populationSource: string | null;
   hrCityStatus: "declared" | "no-formal-declaration";
-  hrCitySince: string[];
-  hrCityBasis: (typeof HR_CITY_BASES)[number];
+  /** Since when and how, as the sources say it (app/domain/hr-city.ts); the plain columns are derived on writing. */
+  hrCitySinceCertainty: Certainty;
+  hrCitySinceClaims: SinceClaim[];
+  hrCityBasisCertainty: Certainty;
+  hrCityBasisClaims: BasisClaim[];
   website: string | null;
   facts: { kind: (typeof CITY_FACT_KINDS)[number]; name: string; since: string | null; url: string | null }[];
   sources: SourceRow[];

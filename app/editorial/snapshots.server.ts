@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType, Language } from "#db/schema/index.ts";
+import { hrCityColumns, impliedCertainty, readHrCity, type BasisClaim } from "#app/domain/hr-city.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
 import { bodyHtml, type RenderedBodies } from "./rendered-bodies.server.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot, SourceRow } from "./snapshot-types.ts";
@@ -72,7 +73,7 @@ export function readAnswer(db: Tx, id: number): AnswerSnapshot | null {
 }
 
 /** The city columns a snapshot carries, read from a row or written back to it. */
-const CITY_COLUMNS = ["originalLanguage", "country", "population", "populationYear", "populationSource", "hrCityStatus", "hrCitySince", "hrCityBasis", "website"] as const;
+const CITY_COLUMNS = ["originalLanguage", "country", "population", "populationYear", "populationSource", "hrCityStatus", "website"] as const;
 function pickCityColumns<T extends Pick<CitySnapshot, (typeof CITY_COLUMNS)[number]>>(from: T): Pick<CitySnapshot, (typeof CITY_COLUMNS)[number]> {
   return Object.fromEntries(CITY_COLUMNS.map((k) => [k, from[k]])) as Pick<CitySnapshot, (typeof CITY_COLUMNS)[number]>;
 }
@@ -80,8 +81,13 @@ function pickCityColumns<T extends Pick<CitySnapshot, (typeof CITY_COLUMNS)[numb
 export function readCity(db: Tx, id: number): CitySnapshot | null {
   const c = db.select().from(s.cities).where(eq(s.cities.id, id)).get();
   if (!c) return null;
+  const hr = readHrCity(c);
   return {
     ...pickCityColumns(c),
+    hrCitySinceCertainty: hr.sinceCertainty,
+    hrCitySinceClaims: hr.sinceClaims,
+    hrCityBasisCertainty: hr.basisCertainty,
+    hrCityBasisClaims: hr.basisClaims,
     facts: db
       .select({ kind: s.cityFacts.kind, name: s.cityFacts.name, since: s.cityFacts.since, url: s.cityFacts.url })
       .from(s.cityFacts)
@@ -90,6 +96,25 @@ export function readCity(db: Tx, id: number): CitySnapshot | null {
       .all(),
     sources: sourcesOf(db, "cityId", id),
     translations: byLang(db.select().from(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).all(), (t) => ({ name: t.name, summary: t.summary, bodyMd: t.bodyMd })),
+  };
+}
+
+/** A city snapshot from a revision saved before certainties and claims existed (plain `hrCitySince` and `hrCityBasis`). */
+type LegacyCity = Omit<CitySnapshot, "hrCitySinceCertainty" | "hrCitySinceClaims" | "hrCityBasisCertainty" | "hrCityBasisClaims"> & {
+  hrCitySince?: string[];
+  hrCityBasis?: BasisClaim["basis"];
+};
+
+/** A snapshot as stored in a revision, brought to the current shape (older city snapshots get their claims from the plain values). */
+export function currentSnapshot(type: EditableType, snap: Snapshot): Snapshot {
+  if (type !== "city" || "hrCitySinceClaims" in snap) return snap;
+  const { hrCitySince = [], hrCityBasis, ...rest } = snap as unknown as LegacyCity;
+  return {
+    ...rest,
+    hrCitySinceCertainty: impliedCertainty(hrCitySince),
+    hrCitySinceClaims: hrCitySince.map((date) => ({ date, sources: [] })),
+    hrCityBasisCertainty: hrCityBasis ? "confirmed" : "unknown",
+    hrCityBasisClaims: hrCityBasis ? [{ basis: hrCityBasis, sources: [] }] : [],
   };
 }
 
@@ -149,7 +174,11 @@ function applyAnswer(db: Tx, id: number, a: AnswerSnapshot, html: RenderedBodies
 
 function applyCity(db: Tx, id: number, c: CitySnapshot, html: RenderedBodies) {
   db.update(s.cities)
-    .set({ ...pickCityColumns(c), ...appOwned() })
+    .set({
+      ...pickCityColumns(c),
+      ...hrCityColumns({ since: { certainty: c.hrCitySinceCertainty, claims: c.hrCitySinceClaims }, basis: { certainty: c.hrCityBasisCertainty, claims: c.hrCityBasisClaims } }),
+      ...appOwned(),
+    })
     .where(eq(s.cities.id, id))
     .run();
   db.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
@@ -163,6 +192,7 @@ function applyCity(db: Tx, id: number, c: CitySnapshot, html: RenderedBodies) {
 
 /** Writes a snapshot into the public tables (which only show it once the item is published). */
 export function applySnapshot(db: Tx, type: EditableType, id: number, snap: Snapshot, html: RenderedBodies): void {
+  snap = currentSnapshot(type, snap);
   if (type === "practice") applyPractice(db, id, snap as PracticeSnapshot, html);
   else if (type === "answer") applyAnswer(db, id, snap as AnswerSnapshot, html);
   else applyCity(db, id, snap as CitySnapshot, html);

@@ -12,7 +12,7 @@ import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
 import type { PracticeSnapshot, Snapshot } from "./snapshot-types.ts";
 import type { RenderedBodies } from "./rendered-bodies.server.ts";
 import { finalizeSlug } from "./slugs.server.ts";
-import { applySnapshot, insertDraft, readSnapshot } from "./snapshots.server.ts";
+import { applySnapshot, currentSnapshot, insertDraft, readSnapshot } from "./snapshots.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type ItemRef = { type: EditableType; id: number };
@@ -56,7 +56,7 @@ export function loadItem(db: DB | Tx, type: EditableType, id: number): ItemInfo 
 export function workingSnapshot(db: DB | Tx, item: ItemInfo): Snapshot | null {
   if (item.pending) {
     const rev = db.select({ snapshot: s.revisions.snapshot }).from(s.revisions).where(eq(s.revisions.id, item.pending.revisionId)).get();
-    if (rev) return rev.snapshot as Snapshot;
+    if (rev) return currentSnapshot(item.type, rev.snapshot as Snapshot);
   }
   return readSnapshot(db, item.type, item.id);
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { readHrCity } from "#app/domain/hr-city.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { cities, cityFacts, cityTranslations } from "#db/schema/index.ts";
@@ -42,6 +43,7 @@ export function listCities(lang: Language) {
         region: c.regionId ? (terms.get(c.regionId)?.label ?? null) : null,
         hrCityStatus: c.hrCityStatus,
         hrCitySince: c.hrCitySince,
+        hrCitySinceCertainty: c.hrCitySinceCertainty,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -72,7 +74,8 @@ export function getCity(slug: string, lang: Language) {
     region: region ? { slug: region.slug, label: region.label } : null,
     population: city.population !== null ? { value: city.population, year: city.populationYear, source: city.populationSource } : null,
     coordinates: city.latitude !== null && city.longitude !== null ? { lat: city.latitude, lon: city.longitude } : null,
-    hrCity: { status: city.hrCityStatus, since: city.hrCitySince, basis: city.hrCityBasis },
+    // since: the claimed dates; the claims say which source gives which, the certainties how sure they are.
+    hrCity: { status: city.hrCityStatus, since: city.hrCitySince, basis: city.hrCityBasis, ...readHrCity(city) },
     website: city.website,
     institutions: ofKind("institution"),
     charters: ofKind("charter"),

@@ -74,6 +74,17 @@ describe("models on a real SQLite file", () => {
     expect(city.institutions).toEqual([{ name: "Fixture office", since: "2015", url: null }]);
   });
 
+  it("says how sure the sources are about since and how, and which source gives which value", () => {
+    const { hrCity } = getCity("testville", "en")!;
+    expect(hrCity.sinceCertainty).toBe("disputed");
+    expect(hrCity.sinceClaims).toEqual([
+      { date: "2010", sources: [{ title: "Fixture source", url: "https://example.org/city" }] },
+      { date: "2012", sources: [{ title: "Fixture source for 2012", url: "https://example.org/city-2012" }] },
+    ]);
+    expect(hrCity).toMatchObject({ basis: "declaration", basisCertainty: "confirmed", basisClaims: [{ basis: "declaration", sources: [{ url: "https://example.org/city" }] }] });
+    expect(listCities("en")[0]).toMatchObject({ hrCitySince: ["2010", "2012"], hrCitySinceCertainty: "disputed" });
+  });
+
   it("never shows drafts, items in review or archived items", () => {
     for (const status of ["draft", "in_review", "archived"]) {
       t.db.$client.prepare("UPDATE practices SET status = ?").run(status);

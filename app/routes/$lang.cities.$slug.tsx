@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { PracticeCard } from "#app/components/cards.tsx";
 import { ContentLanguageNotice, LanguageBadge } from "#app/components/content-language-notice.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
+import type { Certainty } from "#app/domain/hr-city.ts";
 import { SourcesList } from "#app/components/sources-list.tsx";
 import { editLinkFor } from "#app/editorial/public-links.server.ts";
+import type { Language } from "#app/i18n/languages.ts";
 import { getCity } from "#app/models/cities.server.ts";
 import { listPractices } from "#app/models/practices.server.ts";
 import { listAnswersOfCity } from "#app/models/questions.server.ts";
-import { countryName, formatDate, formatNumber, formatPartialDate } from "#app/utils/format.ts";
+import { countryName, formatAlternatives, formatDate, formatNumber, formatPartialDate } from "#app/utils/format.ts";
 import { langParam, orNotFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -48,10 +51,43 @@ function FactList({ title, facts, id }: { title: string; facts: Fact[]; id: stri
   );
 }
 
+type Claim = { value: string; label: string; sources: { title: string; url: string }[] };
+
+/**
+ * A fact as sure as its sources (ADR 003, addendum): the value when they agree, "Disputed: a, b or c"
+ * when they do not, the unknown text when they are silent; then the sources (for each value, when disputed).
+ */
+function ClaimedFact({ certainty, claims, unknown, lang }: { certainty: Certainty; claims: Claim[]; unknown: string; lang: Language }) {
+  const { t } = useTranslation();
+  if (certainty === "unknown" || claims.length === 0) return <>{unknown}</>;
+  const sourced = claims.filter((c) => c.sources.length);
+  return (
+    <>
+      {certainty === "disputed" ? t("cities.disputedValues", { values: formatAlternatives(claims.map((c) => c.label), lang) }) : claims[0]!.label}
+      {sourced.length ? (
+        <ul className="claim-sources small" aria-label={t("cities.claimSources")}>
+          {sourced.map((c) => (
+            <li key={c.value}>
+              {certainty === "disputed" ? `${c.label}: ` : null}
+              {c.sources.map((s, i) => (
+                <Fragment key={s.url + s.title}>
+                  {i ? "; " : ""}
+                  <a href={s.url}>{s.title}</a>
+                </Fragment>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
 export default function CityPage() {
   const { lang, city: c, practices, answers, editLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const since = c.hrCity.since.map((s) => formatPartialDate(s, lang));
+  const since = c.hrCity.sinceClaims.map((x) => ({ value: x.date, label: formatPartialDate(x.date, lang), sources: x.sources }));
+  const basis = c.hrCity.basisClaims.map((x) => ({ value: x.basis, label: t(`basis.${x.basis}`), sources: x.sources }));
   return (
     <article className="detail">
       <nav aria-label={t("content.breadcrumb")} className="breadcrumb">
@@ -134,16 +170,18 @@ export default function CityPage() {
             <div>
               <dt>{t("cities.since")}</dt>
               <dd>
-                {c.hrCity.status === "no-formal-declaration"
-                  ? t("cities.noFormalDeclaration")
-                  : since.length
-                    ? `${since.join(" / ")}${since.length > 1 ? ` (${t("cities.sinceDisputed")})` : ""}`
-                    : "—"}
+                {c.hrCity.status === "no-formal-declaration" ? (
+                  t("cities.noFormalDeclaration")
+                ) : (
+                  <ClaimedFact certainty={c.hrCity.sinceCertainty} claims={since} unknown={t("cities.sinceUnknown")} lang={lang} />
+                )}
               </dd>
             </div>
             <div>
               <dt>{t("cities.basis")}</dt>
-              <dd>{t(`basis.${c.hrCity.basis}`)}</dd>
+              <dd>
+                <ClaimedFact certainty={c.hrCity.basisCertainty} claims={basis} unknown={t("cities.basisUnknown")} lang={lang} />
+              </dd>
             </div>
             {c.website ? (
               <div>

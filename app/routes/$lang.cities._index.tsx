@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageBadge } from "#app/components/content-language-notice.tsx";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { listCities } from "#app/models/cities.server.ts";
-import { countryName, formatPartialDate } from "#app/utils/format.ts";
+import { countryName, formatAlternatives, formatPartialDate } from "#app/utils/format.ts";
 import { langParam } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -34,9 +34,11 @@ export default function Cities() {
               {" · "}
               {c.hrCityStatus === "no-formal-declaration"
                 ? t("cities.noFormalDeclaration")
-                : c.hrCitySince.length
-                  ? `${t("cities.since")} ${c.hrCitySince.map((s) => formatPartialDate(s, lang)).join(" / ")}`
-                  : null}
+                : c.hrCitySinceCertainty === "confirmed" && c.hrCitySince[0]
+                  ? `${t("cities.since")} ${formatPartialDate(c.hrCitySince[0], lang)}`
+                  : c.hrCitySinceCertainty === "disputed"
+                    ? t("cities.sinceDisputedShort", { values: formatAlternatives(c.hrCitySince.map((s) => formatPartialDate(s, lang)), lang) })
+                    : t("cities.sinceUnknownShort")}
               <LanguageBadge language={c.language} />
             </p>
             <p lang={c.language.shown}>{c.summary}</p>

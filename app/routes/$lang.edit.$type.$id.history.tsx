@@ -8,6 +8,7 @@ import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.se
 import { itemLabel } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import type { Snapshot } from "#app/editorial/snapshot-types.ts";
+import { currentSnapshot } from "#app/editorial/snapshots.server.ts";
 import { listRevisions, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
@@ -58,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { lang, user, item } = requireItem(request, params, context, "restore");
     const rev = listRevisions(getDb(), item).find((r) => r.number === number);
     if (!rev) throw new Response("Not Found", { status: 404 });
-    return { lang, user, item, snapshot: rev.snapshot as Snapshot };
+    return { lang, user, item, snapshot: currentSnapshot(item.type, rev.snapshot as Snapshot) };
   };
   const rendered = await renderBodies(find().snapshot);
   const { lang, user, item, snapshot } = find();

@@ -167,8 +167,8 @@ class DocumentReader {
   }
 
   cityDoc(id: number): SearchDocument | null {
-    const c = this.get<{ slug: string; original_language: Language; hr_city_since: string; updated_at: number }>(
-      "SELECT slug, original_language, hr_city_since, updated_at FROM cities WHERE id = ?",
+    const c = this.get<{ slug: string; original_language: Language; hr_city_since: string; hr_city_since_certainty: string; updated_at: number }>(
+      "SELECT slug, original_language, hr_city_since, hr_city_since_certainty, updated_at FROM cities WHERE id = ?",
       id,
     );
     const city = this.city(id);
@@ -177,7 +177,8 @@ class DocumentReader {
       "SELECT lang, name, summary, body_html FROM city_translations WHERE city_id = ?",
       id,
     ).map((t) => ({ lang: t.lang, title: t.name, summary: t.summary, body: htmlToText(t.body_html) }));
-    const since = (JSON.parse(c.hr_city_since) as string[]).map((s) => Number(s.slice(0, 4))).sort();
+    // The year facet only holds a year the sources agree on: a disputed or unknown start gives none.
+    const since = c.hr_city_since_certainty === "confirmed" ? (JSON.parse(c.hr_city_since) as string[]).map((s) => Number(s.slice(0, 4))) : [];
     const doc = this.base("city", id, `cities/${c.slug}`, c.original_language, texts, Math.floor(c.updated_at / 1000));
     Object.assign(doc, {
       city: [city.slug],

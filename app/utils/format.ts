@@ -17,6 +17,11 @@ export function formatPartialDate(value: string, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(date);
 }
 
+/** "2010, 2012 or 2013" in the reader's language: the alternatives when sources disagree. */
+export function formatAlternatives(values: string[], lang: Language): string {
+  return new Intl.ListFormat(LOCALES[lang], { type: "disjunction" }).format(values);
+}
+
 export function formatDate(value: Date | string | number, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(value));
 }

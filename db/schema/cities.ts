@@ -2,8 +2,9 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 import { contentHash, createdAt, id, lang, origin, status, updatedAt } from "./columns.ts";
 import { taxonomyTerms } from "./taxonomy.ts";
 
-import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES } from "../../app/domain/enums.ts";
-export { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES };
+import { CITY_FACT_KINDS } from "../../app/domain/enums.ts";
+import { CERTAINTIES, HR_CITY_BASES, HR_CITY_BASIS_COLUMN, HR_CITY_STATUSES, type BasisClaim, type SinceClaim } from "../../app/domain/hr-city.ts";
+export { CERTAINTIES, CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_BASIS_COLUMN, HR_CITY_STATUSES };
 
 export const cities = sqliteTable(
   "cities",
@@ -19,9 +20,19 @@ export const cities = sqliteTable(
     latitude: real("latitude"),
     longitude: real("longitude"),
     hrCityStatus: text("hr_city_status", { enum: HR_CITY_STATUSES }).notNull(),
-    /** JSON array of "YYYY" / "YYYY-MM-DD"; more than one value means the sources disagree. */
+    // "Human rights city since" and "how" as the sources say it (ADR 003, addendum): a certainty and
+    // claims, each a value with its sources. The plain columns are derived from them, for lists,
+    // search and sorting: every writer sets all of them together (app/domain/hr-city.ts).
+    /** The claimed dates, "YYYY" / "YYYY-MM" / "YYYY-MM-DD": one when confirmed, several when disputed, none when unknown. */
     hrCitySince: text("hr_city_since", { mode: "json" }).$type<string[]>().notNull().default([]),
-    hrCityBasis: text("hr_city_basis", { enum: HR_CITY_BASES }).notNull(),
+    hrCitySinceCertainty: text("hr_city_since_certainty", { enum: CERTAINTIES }).notNull().default("unknown"),
+    /** JSON [{ date, sources: [{ title, url }] }]. */
+    hrCitySinceClaims: text("hr_city_since_claims", { mode: "json" }).$type<SinceClaim[]>().notNull().default([]),
+    /** The basis when it is confirmed; "unknown" when it is disputed or not known (the candidates are in the claims). */
+    hrCityBasis: text("hr_city_basis", { enum: HR_CITY_BASIS_COLUMN }).notNull(),
+    hrCityBasisCertainty: text("hr_city_basis_certainty", { enum: CERTAINTIES }).notNull().default("confirmed"),
+    /** JSON [{ basis, sources: [{ title, url }] }]. */
+    hrCityBasisClaims: text("hr_city_basis_claims", { mode: "json" }).$type<BasisClaim[]>().notNull().default([]),
     website: text("website"),
     status: status(),
     origin: origin(),

@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, SelectField, TextField } from "#app/components/form-fields.tsx";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
-import { CITY_FACT_KINDS, HR_CITY_BASES, HR_CITY_STATUSES, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CERTAINTIES, HR_CITY_BASES, HR_CITY_STATUSES } from "#app/domain/hr-city.ts";
 import { RowGroup, type RowFields } from "./rows.tsx";
 
 type Option = { slug: string; label: string };
@@ -66,13 +67,43 @@ export function PracticeStructureFields({ fields, vocab }: { fields: RowFields; 
 
 export function CityStructureFields({ fields }: { fields: RowFields }) {
   const { t } = useTranslation();
+  const certainties = CERTAINTIES.map((v) => ({ value: v, label: t(`editor.certainties.${v}`) }));
+  const bases = HR_CITY_BASES.map((v) => ({ value: v, label: t(`basis.${v}`) }));
   return (
     <>
-      <div className="row-fields">
-        <SelectField field={fields.hrCityStatus!} label={t("editor.hrCityStatus")} options={HR_CITY_STATUSES.map((v) => ({ value: v, label: t(`editor.hrCityStatuses.${v}`) }))} />
-        <SelectField field={fields.hrCityBasis!} label={t("editor.hrCityBasis")} options={HR_CITY_BASES.map((v) => ({ value: v, label: t(`basis.${v}`) }))} />
-        <TextField field={fields.hrCitySince!} label={t("editor.hrCitySince")} help={t("editor.hrCitySinceHelp")} />
-      </div>
+      <SelectField field={fields.hrCityStatus!} label={t("editor.hrCityStatus")} options={HR_CITY_STATUSES.map((v) => ({ value: v, label: t(`editor.hrCityStatuses.${v}`) }))} />
+      {/* Since and how: each a certainty plus rows of values with their sources (plain rows, so the form works without JavaScript). */}
+      <fieldset className="row-group">
+        <legend>{t("editor.hrCitySince")}</legend>
+        <p className="field-help">{t("editor.hrCitySinceHelp")}</p>
+        <SelectField field={fields.hrCitySinceCertainty!} label={t("editor.certainty")} options={certainties} />
+        <RowGroup rows={list(fields.hrCitySinceClaims)} legend={t("editor.hrCitySinceClaims")}>
+          {(row) => (
+            <div className="row-fields">
+              <TextField field={row.date!} label={t("editor.claimDate")} maxLength={10} />
+              <TextField field={row.title!} label={t("editor.sourceTitle")} maxLength={200} />
+              <TextField field={row.url!} label={t("editor.sourceUrl")} type="url" maxLength={2000} />
+            </div>
+          )}
+        </RowGroup>
+      </fieldset>
+      <fieldset className="row-group">
+        <legend>{t("editor.hrCityBasisLegend")}</legend>
+        <p className="field-help">{t("editor.hrCityBasisHelp")}</p>
+        <div className="row-fields">
+          <SelectField field={fields.hrCityBasisCertainty!} label={t("editor.certainty")} options={certainties} />
+          <SelectField field={fields.hrCityBasis!} label={t("editor.hrCityBasis")} empty={t("editor.none")} options={bases} />
+        </div>
+        <RowGroup rows={list(fields.hrCityBasisClaims)} legend={t("editor.hrCityBasisClaims")}>
+          {(row) => (
+            <div className="row-fields">
+              <SelectField field={row.basis!} label={t("editor.claimBasis")} empty={t("editor.none")} options={bases} />
+              <TextField field={row.title!} label={t("editor.sourceTitle")} maxLength={200} />
+              <TextField field={row.url!} label={t("editor.sourceUrl")} type="url" maxLength={2000} />
+            </div>
+          )}
+        </RowGroup>
+      </fieldset>
       <TextField field={fields.website!} label={t("editor.website")} type="url" />
       <div className="row-fields">
         <TextField field={fields.population!} label={t("editor.population")} type="number" />
