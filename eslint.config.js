@@ -36,7 +36,19 @@ export default tseslint.config(
   },
   {
     // Only the data layer (and the composition roots: server, scripts, tests) talks to drizzle and db/.
-    files: ["app/models/**", "app/content/**", "app/editorial/**/*.server.ts", "app/auth/**/*.server.ts", "app/testing/**", "app/utils/db.server.ts", "db/**", "server/**", "scripts/**", "**/*.test.ts", "e2e/**"],
+    files: [
+      "app/models/**",
+      "app/content/**",
+      "app/editorial/**/*.server.ts",
+      "app/auth/**/*.server.ts",
+      "app/testing/**",
+      "app/utils/db.server.ts",
+      "db/**",
+      "server/**",
+      "scripts/**",
+      "**/*.test.ts",
+      "e2e/**",
+    ],
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   // Zones. Tests are composition roots: they may set up with anything (e.g. import content to search it).
@@ -44,7 +56,17 @@ export default tseslint.config(
     files: ["app/search/**"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: relativeOrAlias("#app/content/", "content/"), message: "app/search must not depend on app/content (the importer feeds search through SQLite and the outbox)." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: relativeOrAlias("#app/content/", "content/"),
+              message: "app/search must not depend on app/content (the importer feeds search through SQLite and the outbox).",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -70,7 +92,10 @@ export default tseslint.config(
     files: ["app/domain/**", "app/i18n/languages.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^", message: "app/domain/ and app/i18n/languages.ts are shared with db/schema: keep them free of imports." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^", message: "app/domain/ and app/i18n/languages.ts are shared with db/schema: keep them free of imports." }] },
+      ],
     },
   },
 );

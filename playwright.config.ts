@@ -40,7 +40,8 @@ export default defineConfig({
       `rm -rf ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm ${E2E_MEILI_DIR}`,
       `DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/content-import.ts`,
       ...Object.entries(E2E_ACCOUNTS).map(
-        ([role, a]) => `printf '%s' '${a.password}' | DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/user-create.ts --email ${a.email} --role ${role} --name '${a.name}' --password-stdin`,
+        ([role, a]) =>
+          `printf '%s' '${a.password}' | DATABASE_PATH=${E2E_DATABASE} npx tsx scripts/user-create.ts --email ${a.email} --role ${role} --name '${a.name}' --password-stdin`,
       ),
       // The browser tests submit many forms from one address; the write limit is tested in Vitest.
       `DATABASE_PATH=${E2E_DATABASE} MEILI_DATA_DIR=${E2E_MEILI_DIR} MEILI_PORT=${MEILI_PORT} PORT=${PORT} WRITE_RATE_LIMIT=100000 NODE_ENV=production npx tsx server/index.ts`,

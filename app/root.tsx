@@ -34,8 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // The strings only change with the language; don't refetch them on every navigation.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams }) =>
-  currentParams.lang !== nextParams.lang;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams }) => currentParams.lang !== nextParams.lang;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

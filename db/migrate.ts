@@ -8,4 +8,3 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export function runMigrations(db: DB): void {
   migrate(db, { migrationsFolder });
 }
-

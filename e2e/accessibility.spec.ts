@@ -23,7 +23,13 @@ for (const url of PAGES) {
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const serious = results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
     expect(serious).toEqual([]);
   });
 }
@@ -49,7 +55,13 @@ test("no serious accessibility violations on the sign-in, editing and administra
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     return results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      .map(
+        (v) =>
+          `${url} ${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
   };
   const problems = [...(await check("/en/login")), ...(await check("/ko/reset-password"))];
   await page.goto("/en/login");
@@ -57,7 +69,22 @@ test("no serious accessibility violations on the sign-in, editing and administra
   await page.getByLabel("Password", { exact: true }).fill(E2E_ACCOUNTS.admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/dashboard/);
-  for (const url of ["/en/dashboard", "/en/edit/practices/1", "/ko/edit/practices/1/translate/ko", "/en/edit/practices/1/translate/nl", "/en/edit/answers/1", "/de/edit/cities/1", "/en/edit/practices/1/history", "/en/edit/practices/new", "/en/account", "/en/admin/users", "/en/admin/audit", "/en/admin/mailbox", "/en/curate", "/ko/curate/chapters/1"]) {
+  for (const url of [
+    "/en/dashboard",
+    "/en/edit/practices/1",
+    "/ko/edit/practices/1/translate/ko",
+    "/en/edit/practices/1/translate/nl",
+    "/en/edit/answers/1",
+    "/de/edit/cities/1",
+    "/en/edit/practices/1/history",
+    "/en/edit/practices/new",
+    "/en/account",
+    "/en/admin/users",
+    "/en/admin/audit",
+    "/en/admin/mailbox",
+    "/en/curate",
+    "/ko/curate/chapters/1",
+  ]) {
     problems.push(...(await check(url)));
   }
   expect(problems).toEqual([]);

@@ -20,7 +20,10 @@ test("home → theme → practice: a reader finds a peer practice by theme", asy
 test("a question page shows the answers of several cities side by side", async ({ page }) => {
   await page.goto("/en/questions");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ui("en", "questions.title"));
-  const firstWithThree = page.locator(".card").filter({ hasText: /[3-9] city answers|\d\d city answers/ }).first();
+  const firstWithThree = page
+    .locator(".card")
+    .filter({ hasText: /[3-9] city answers|\d\d city answers/ })
+    .first();
   await firstWithThree.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/en\/questions\/[a-z0-9-]+$/);
   const answers = page.getByTestId("answers").locator("article.answer");

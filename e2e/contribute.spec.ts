@@ -118,7 +118,10 @@ test("an invited Gwangju contributor writes in Korean; a curator requests change
     await expect(reader.getByRole("link", { name: new RegExp(enWord) })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   // The public page names who reviewed and published it; only editors see an edit link.
-  await reader.getByRole("link", { name: new RegExp(enWord) }).first().click();
+  await reader
+    .getByRole("link", { name: new RegExp(enWord) })
+    .first()
+    .click();
   await expect(reader.getByRole("heading", { level: 1 })).toContainText(enWord);
   await expect(reader.getByText(/Mira Curator/)).toBeVisible();
   await expect(reader.getByRole("link", { name: ui("en", "content.edit") })).toHaveCount(0);
@@ -146,7 +149,12 @@ test("forms work without JavaScript: errors in the reader's language, and nothin
   await page.getByRole("button", { name: ui("de", "editor.save") }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await expect(page.getByLabel(ui("de", "editor.title"), { exact: true })).toHaveValue("Ein Titel, der bleibt");
-  await expect(page.locator(".field-errors").filter({ hasText: ui("de", "form.errors.required") }).first()).toBeVisible();
+  await expect(
+    page
+      .locator(".field-errors")
+      .filter({ hasText: ui("de", "form.errors.required") })
+      .first(),
+  ).toBeVisible();
   await expect(page.locator(".field-errors").filter({ hasText: ui("de", "form.errors.url") })).toBeVisible();
   await context.close();
 });

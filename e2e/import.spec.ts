@@ -14,7 +14,13 @@ test("a broken content file is rejected with file and field named, and the runni
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rce-broken-"));
   fs.cpSync("toolkit-content", dir, { recursive: true });
   const practice = path.join(dir, "practices", "utrecht-bed-bath-bread.md");
-  fs.writeFileSync(practice, fs.readFileSync(practice, "utf8").replace(/^title: .*$/m, "title: Changed but never imported").replace(/^city: utrecht$/m, "city: atlantis"));
+  fs.writeFileSync(
+    practice,
+    fs
+      .readFileSync(practice, "utf8")
+      .replace(/^title: .*$/m, "title: Changed but never imported")
+      .replace(/^city: utrecht$/m, "city: atlantis"),
+  );
 
   let status = 0;
   let stderr = "";

@@ -14,7 +14,10 @@ test("/ sends the reader to their language from Accept-Language, and later from 
 
 test("the language switch keeps the reader on the same page", async ({ page }) => {
   await page.goto("/en/practices/utrecht-bed-bath-bread");
-  await page.getByRole("navigation", { name: ui("en", "site.languageNav") }).getByRole("link", { name: "Nederlands" }).click();
+  await page
+    .getByRole("navigation", { name: ui("en", "site.languageNav") })
+    .getByRole("link", { name: "Nederlands" })
+    .click();
   await expect(page).toHaveURL(/\/nl\/practices\/utrecht-bed-bath-bread$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   await expect(page.getByTestId("fallback-notice")).toHaveCount(0);
@@ -47,7 +50,9 @@ test("an untranslated item shows its original with a label and the languages it 
 
 test("hreflang alternates point at the same page in every language", async ({ page }) => {
   await page.goto("/de/questions");
-  const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname]));
+  const alternates = await page
+    .locator('link[rel="alternate"]')
+    .evaluateAll((links) => links.map((l) => [l.getAttribute("hreflang"), new URL(l.getAttribute("href")!).pathname]));
   expect(alternates).toEqual([
     ["en", "/en/questions"],
     ["nl", "/nl/questions"],

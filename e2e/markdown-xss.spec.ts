@@ -39,7 +39,9 @@ test("the XSS corpus executes nothing in the browser", async ({ page }) => {
     if (await page.locator(".preview").count()) rendered++;
     expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(0);
   }
-  console.log(`XSS corpus in Chromium: ${XSS_PAYLOADS.length} payloads, ${rendered} previews rendered, executions ${executions}, CSP violations ${cspViolations.length}`);
+  console.log(
+    `XSS corpus in Chromium: ${XSS_PAYLOADS.length} payloads, ${rendered} previews rendered, executions ${executions}, CSP violations ${cspViolations.length}`,
+  );
   expect(executions).toBe(0);
   expect(cspViolations).toEqual([]);
   expect(rendered).toBeGreaterThan(XSS_PAYLOADS.length * 0.9);

@@ -6,8 +6,14 @@ const facet = (page: Page, param: string) => page.locator(`ul[data-facet="${para
 
 async function narrowAndBrowse(page: Page) {
   await page.goto("/en");
-  await page.getByRole("search", { name: ui("en", "search.headerLabel") }).getByRole("searchbox").fill("refugee");
-  await page.getByRole("search", { name: ui("en", "search.headerLabel") }).getByRole("button").click();
+  await page
+    .getByRole("search", { name: ui("en", "search.headerLabel") })
+    .getByRole("searchbox")
+    .fill("refugee");
+  await page
+    .getByRole("search", { name: ui("en", "search.headerLabel") })
+    .getByRole("button")
+    .click();
   await expect(page).toHaveURL(/\/en\/search\?q=refugee$/);
   await expect(page.locator("#results-heading")).toContainText("“refugee”");
   const total = await hits(page).count();
@@ -36,13 +42,21 @@ async function narrowAndBrowse(page: Page) {
   // Page through everything, then open a result.
   await page.goto("/en/search");
   const first = await hits(page).first().locator("h3").textContent();
-  await page.getByRole("navigation", { name: ui("en", "search.pagination") }).getByRole("link", { name: new RegExp(ui("en", "search.next")) }).click();
+  await page
+    .getByRole("navigation", { name: ui("en", "search.pagination") })
+    .getByRole("link", { name: new RegExp(ui("en", "search.next")) })
+    .click();
   await expect(page).toHaveURL(/page=2/);
   await expect(hits(page).first().locator("h3")).not.toHaveText(first!);
   const target = hits(page).first().locator("h3 a");
   const title = (await target.textContent())!.trim();
   await target.click();
-  await expect(page.locator("h1, h3").filter({ hasText: title.split(":").pop()!.trim() }).first()).toBeVisible();
+  await expect(
+    page
+      .locator("h1, h3")
+      .filter({ hasText: title.split(":").pop()!.trim() })
+      .first(),
+  ).toBeVisible();
 }
 
 test("search in English: type, narrow by theme and question type, remove a chip, page through, open a result", async ({ page }) => {

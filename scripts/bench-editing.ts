@@ -52,13 +52,27 @@ try {
   const k = client(app.url, curator.cookie);
   const publicPage = await series(N, () => client(app.url).get("/en/practices/utrecht-bed-bath-bread"));
   const editorPage = await series(N, () => c.get(`/en/edit/practices/${own.id}`));
-  const save = await series(N, (i) => c.post(`/en/edit/practices/${own.id}`, { intent: "save", title: `Bench title ${i}`, summary: "A summary.", body: `Body text, version ${i}.`, ongoing: "unknown" }));
+  const save = await series(N, (i) =>
+    c.post(`/en/edit/practices/${own.id}`, {
+      intent: "save",
+      title: `Bench title ${i}`,
+      summary: "A summary.",
+      body: `Body text, version ${i}.`,
+      ongoing: "unknown",
+    }),
+  );
   const toPublish = Array.from({ length: Math.min(N, 50) }, () => itemInState(app.db, "practice", "in_review", actors));
   const publish = await series(toPublish.length, (i) => k.post(`/en/edit/practices/${toPublish[i]!.id}/workflow`, { intent: "publish" }));
-  const login = await series(Math.min(N, 50), (i) => client(app.url).post("/en/login", { email: loginUsers[i % 20]!.email, password: TEST_PASSWORD }, { "X-Forwarded-For": `10.9.${i}.1` }));
+  const login = await series(Math.min(N, 50), (i) =>
+    client(app.url).post("/en/login", { email: loginUsers[i % 20]!.email, password: TEST_PASSWORD }, { "X-Forwarded-For": `10.9.${i}.1` }),
+  );
   const burstStart = performance.now();
   const burst = await Promise.all(
-    loginUsers.map((u, i) => timed(async () => (await client(app.url).post("/en/login", { email: u.email, password: TEST_PASSWORD }, { "X-Forwarded-For": `10.8.${i}.1` })).arrayBuffer())),
+    loginUsers.map((u, i) =>
+      timed(async () =>
+        (await client(app.url).post("/en/login", { email: u.email, password: TEST_PASSWORD }, { "X-Forwarded-For": `10.8.${i}.1` })).arrayBuffer(),
+      ),
+    ),
   );
   const burstWall = performance.now() - burstStart;
   const peakMb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${app.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
@@ -78,7 +92,8 @@ try {
   };
   fs.mkdirSync("bench", { recursive: true });
   fs.writeFileSync("bench/editing-results.json", JSON.stringify(results, null, 2) + "\n");
-  const row = (name: string, s: { p50: number; p95: number; max: number }) => console.log(`${name.padEnd(28)} p50 ${String(s.p50).padStart(6)} ms  p95 ${String(s.p95).padStart(6)} ms  max ${String(s.max).padStart(6)} ms`);
+  const row = (name: string, s: { p50: number; p95: number; max: number }) =>
+    console.log(`${name.padEnd(28)} p50 ${String(s.p50).padStart(6)} ms  p95 ${String(s.p95).padStart(6)} ms  max ${String(s.max).padStart(6)} ms`);
   row("argon2id hash (in-process)", results.argon2idHashMs);
   row("public practice page", publicPage);
   row("editor page", editorPage);
@@ -86,7 +101,9 @@ try {
   row("publish (with outbox)", publish);
   row("login, one at a time", login);
   row("login, 20 at once", results.login20AtOnce);
-  console.log(`editor page p95 / public page p95: ${results.editorVsPublicP95}×; 20 logins at once took ${results.login20AtOnce.wallMs} ms; server peak RSS ${results.serverPeakRssMb} MB`);
+  console.log(
+    `editor page p95 / public page p95: ${results.editorVsPublicP95}×; 20 logins at once took ${results.login20AtOnce.wallMs} ms; server peak RSS ${results.serverPeakRssMb} MB`,
+  );
 } finally {
   await app.stop();
 }

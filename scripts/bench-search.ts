@@ -56,15 +56,24 @@ const pickN = <T>(r: () => number, xs: readonly T[], n: number) => [...new Set(A
 /** The 400 most frequent words of each language in the real content: realistic text, stable across runs. */
 function wordPools(): Record<Language, string[]> {
   const counts = Object.fromEntries(LANGUAGES.map((l) => [l, new Map<string, number>()])) as Record<Language, Map<string, number>>;
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
-  for (const file of walk("toolkit-content").filter((f) => f.endsWith(".md") && !f.endsWith("README.md")).sort()) {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+  for (const file of walk("toolkit-content")
+    .filter((f) => f.endsWith(".md") && !f.endsWith("README.md"))
+    .sort()) {
     const m = /\.(nl|de|es|ko)\.md$/.exec(file);
     const lang = (m?.[1] as Language | undefined) ?? "en";
     const text = fs.readFileSync(file, "utf8").split("\n---").slice(1).join(" ");
     for (const w of text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) counts[lang].set(w, (counts[lang].get(w) ?? 0) + 1);
   }
   return Object.fromEntries(
-    LANGUAGES.map((l) => [l, [...counts[l]].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 400).map(([w]) => w)]),
+    LANGUAGES.map((l) => [
+      l,
+      [...counts[l]]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 400)
+        .map(([w]) => w),
+    ]),
   ) as Record<Language, string[]>;
 }
 
@@ -74,7 +83,7 @@ const COUNTRIES = ["NL", "AT", "DE", "ES", "KR", "SE", "GB", "FR", "IT", "BE", "
 function generateCorpus(db: DB, size: number, pools: Record<Language, string[]>) {
   const r = rng(size);
   const c = db.$client;
-  const term = (v: string) => (c.prepare("SELECT id, slug FROM taxonomy_terms WHERE vocabulary = ? ORDER BY position").all(v) as { id: number; slug: string }[]);
+  const term = (v: string) => c.prepare("SELECT id, slug FROM taxonomy_terms WHERE vocabulary = ? ORDER BY position").all(v) as { id: number; slug: string }[];
   const themes = term("theme");
   const qtypes = term("question_type");
   const udhr = term("udhr_article");
@@ -92,16 +101,35 @@ function generateCorpus(db: DB, size: number, pools: Record<Language, string[]>)
       const id = Number(insCity.run(`bench-city-${i}`, COUNTRIES[i % COUNTRIES.length], pick(r, regions).id, now, now).lastInsertRowid);
       insCityT.run(id, `Benchcity ${i}`);
     }
-    const insP = c.prepare("INSERT INTO practices (slug, city_id, original_language, start_year, status, origin, co_cities, featured, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', 'app', '{}', 0, ?, ?, ?)");
-    const insT = c.prepare("INSERT INTO practice_translations (practice_id, lang, title, summary, body_md, body_html, outcomes) VALUES (?, ?, ?, ?, '', ?, '[]')");
+    const insP = c.prepare(
+      "INSERT INTO practices (slug, city_id, original_language, start_year, status, origin, co_cities, featured, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', 'app', '{}', 0, ?, ?, ?)",
+    );
+    const insT = c.prepare(
+      "INSERT INTO practice_translations (practice_id, lang, title, summary, body_md, body_html, outcomes) VALUES (?, ?, ?, ?, '', ?, '[]')",
+    );
     const insTerm = c.prepare("INSERT OR IGNORE INTO practice_terms (practice_id, term_id) VALUES (?, ?)");
     for (let i = 1; i <= size; i++) {
       const original = pick(r, languageMix);
       const date = now - Math.floor(r() * 3650) * 86_400_000;
       const id = Number(insP.run(`bench-${i}`, 1 + Math.floor(r() * 60), original, 1995 + Math.floor(r() * 31), date, date, date).lastInsertRowid);
-      const langs = r() < 0.3 ? [original, pick(r, LANGUAGES.filter((l) => l !== original))] : [original];
+      const langs =
+        r() < 0.3
+          ? [
+              original,
+              pick(
+                r,
+                LANGUAGES.filter((l) => l !== original),
+              ),
+            ]
+          : [original];
       for (const lang of langs) insT.run(id, lang, sentence(lang, 6), sentence(lang, 25), `<p>${sentence(lang, 120)}</p>`);
-      for (const t of [...pickN(r, themes, 1 + Math.floor(r() * 3)), ...pickN(r, qtypes, Math.floor(r() * 3)), ...pickN(r, udhr, Math.floor(r() * 3)), ...pickN(r, sdgs, Math.floor(r() * 3))]) insTerm.run(id, t.id);
+      for (const t of [
+        ...pickN(r, themes, 1 + Math.floor(r() * 3)),
+        ...pickN(r, qtypes, Math.floor(r() * 3)),
+        ...pickN(r, udhr, Math.floor(r() * 3)),
+        ...pickN(r, sdgs, Math.floor(r() * 3)),
+      ])
+        insTerm.run(id, t.id);
     }
   })();
 }
@@ -123,7 +151,20 @@ function queryMix(n: number, pools: Record<Language, string[]>, db: DB): { param
     const x = r();
     const base = { page: 1, sort: "relevance" as const, filters: {} as SearchParams["filters"] };
     if (x < 0.4) out.push({ kind: "plain", reader: "en", params: { ...base, q: pickN(r, pools.en.slice(0, 200), 1 + Math.floor(r() * 2)).join(" ") } });
-    else if (x < 0.55) out.push({ kind: "typo", reader: "en", params: { ...base, q: typo(pick(r, pools.en.filter((w) => w.length >= 6))) } });
+    else if (x < 0.55)
+      out.push({
+        kind: "typo",
+        reader: "en",
+        params: {
+          ...base,
+          q: typo(
+            pick(
+              r,
+              pools.en.filter((w) => w.length >= 6),
+            ),
+          ),
+        },
+      });
     else if (x < 0.85) {
       const facets = pickN(r, Object.keys(facetChoices) as (keyof typeof facetChoices)[], 1 + Math.floor(r() * 3));
       const filters = Object.fromEntries(facets.map((f) => [f, pickN(r, facetChoices[f] as readonly string[], 1 + Math.floor(r() * 2))]));
@@ -159,7 +200,10 @@ async function waitTasks(client: Meilisearch, uids: number[]) {
 }
 
 async function startApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
@@ -222,7 +266,15 @@ async function benchSize(size: number, pools: Record<Language, string[]>) {
 
   const appPort = await freePort();
   const app = await startApp(
-    { DATABASE_PATH: dbFile, MEILI_URL: meili.url, MEILI_ADMIN_KEY: k.adminKey, MEILI_SEARCH_KEY: k.searchKey, MEILI_INDEX: "content", SEARCH_RECONCILE_MS: "86400000", CONTENT_DIR: taxDir },
+    {
+      DATABASE_PATH: dbFile,
+      MEILI_URL: meili.url,
+      MEILI_ADMIN_KEY: k.adminKey,
+      MEILI_SEARCH_KEY: k.searchKey,
+      MEILI_INDEX: "content",
+      SEARCH_RECONCILE_MS: "86400000",
+      CONTENT_DIR: taxDir,
+    },
     appPort,
   );
   const base = `http://127.0.0.1:${appPort}`;

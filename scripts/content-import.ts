@@ -30,5 +30,7 @@ if (!result.stats) {
   const line = Object.entries(counts)
     .map(([k, c]) => `${k} +${c.created} ~${c.updated} =${c.unchanged} -${c.deleted}`)
     .join(", ");
-  console.log(`content imported from ${result.files} files in ${ms} ms: ${line} (+ created, ~ updated, = unchanged, - deleted); ${searchQueued} search documents queued`);
+  console.log(
+    `content imported from ${result.files} files in ${ms} ms: ${line} (+ created, ~ updated, = unchanged, - deleted); ${searchQueued} search documents queued`,
+  );
 }

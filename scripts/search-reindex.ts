@@ -10,7 +10,9 @@ const config = await connectSearch(settings);
 const db = createDb(databasePath(settings));
 try {
   const result = await rebuildIndex(db, adminClient(config), config.index);
-  console.log(`reindexed ${result.documents} documents into "${config.index}" in ${result.totalMs} ms (build ${result.buildMs} ms); replayed ${result.replayed} changes made meanwhile`);
+  console.log(
+    `reindexed ${result.documents} documents into "${config.index}" in ${result.totalMs} ms (build ${result.buildMs} ms); replayed ${result.replayed} changes made meanwhile`,
+  );
 } catch (error) {
   console.error(`reindex failed, the live index is unchanged: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -52,7 +52,9 @@ try {
   if (values["password-stdin"]) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    const password = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
     const problem = passwordProblem(password, [email, input.displayName]);
     if (problem) fail(`password refused: ${problem.replace("_", " ")} (12 to 256 characters, not a common password)`);
     const id = await createUserWithPassword(db, { ...input, password });

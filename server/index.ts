@@ -8,7 +8,18 @@ import { envOrExit } from "#app/utils/env.server.ts";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 import { startSearch, type SearchRuntime } from "./search-setup.ts";
-import { baseHeaders, bodyLimit, cspNonce, forwardedHeaders, hostGuard, remixOriginCheck, safeMethods, sameOriginWrites, siteFromEnv, writeRateLimit } from "./security.ts";
+import {
+  baseHeaders,
+  bodyLimit,
+  cspNonce,
+  forwardedHeaders,
+  hostGuard,
+  remixOriginCheck,
+  safeMethods,
+  sameOriginWrites,
+  siteFromEnv,
+  writeRateLimit,
+} from "./security.ts";
 
 // The production server: Remix on Express, plus the search server and its sync worker, which stop
 // when this process stops.
@@ -21,7 +32,9 @@ const port = config.PORT;
 // (other Host names get 421). The app's links (publicOrigin()) follow the same rule.
 const site = siteFromEnv(config.PUBLIC_URL, port);
 if (!site.configured) {
-  console.log(`PUBLIC_URL is not set: answering only as ${site.publicOrigin} (and 127.0.0.1 or [::1] on port ${port}); set PUBLIC_URL to serve the site under another name`);
+  console.log(
+    `PUBLIC_URL is not set: answering only as ${site.publicOrigin} (and 127.0.0.1 or [::1] on port ${port}); set PUBLIC_URL to serve the site under another name`,
+  );
 }
 
 const db = createDb(databasePath(config));

@@ -69,6 +69,7 @@ export async function startSearch(db: DB, settings: Env): Promise<SearchRuntime>
 async function configuredServer(url: string, settings: Env): Promise<SearchConfig> {
   const given = searchConfigFromEnv(settings);
   if (given) return given;
-  if (!settings.MEILI_MASTER_KEY) throw new MeiliStartError("MEILI_URL is set: also set MEILI_ADMIN_KEY and MEILI_SEARCH_KEY, or MEILI_MASTER_KEY to look them up");
+  if (!settings.MEILI_MASTER_KEY)
+    throw new MeiliStartError("MEILI_URL is set: also set MEILI_ADMIN_KEY and MEILI_SEARCH_KEY, or MEILI_MASTER_KEY to look them up");
   return { url, ...(await fetchApiKeys(url, settings.MEILI_MASTER_KEY)), index: settings.MEILI_INDEX };
 }

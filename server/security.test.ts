@@ -21,7 +21,13 @@ describe("the site's origin and host names", () => {
   });
 
   it("refuses a PUBLIC_URL that is not an http(s) origin", () => {
-    for (const bad of ["exchange.example.org", "ftp://exchange.example.org", "https://exchange.example.org/app", "https://u:p@exchange.example.org", "https://exchange.example.org/?x=1"]) {
+    for (const bad of [
+      "exchange.example.org",
+      "ftp://exchange.example.org",
+      "https://exchange.example.org/app",
+      "https://u:p@exchange.example.org",
+      "https://exchange.example.org/?x=1",
+    ]) {
       expect(() => siteFromEnv(bad, 3000), bad).toThrow(SiteConfigError);
     }
   });

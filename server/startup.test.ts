@@ -26,6 +26,8 @@ describe("server start-up with bad settings", () => {
   it("refuses a PUBLIC_URL that is not an origin, as before", () => {
     const run = start({ PUBLIC_URL: "https://exchange.example.org/app" });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('PUBLIC_URL: expected an http(s) origin without a path, e.g. https://exchange.example.org, got "https://exchange.example.org/app"');
+    expect(run.stderr).toContain(
+      'PUBLIC_URL: expected an http(s) origin without a path, e.g. https://exchange.example.org, got "https://exchange.example.org/app"',
+    );
   });
 });

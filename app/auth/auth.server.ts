@@ -44,9 +44,24 @@ export function requireUser(request: Request, lang: Language): SessionUser {
  * (the sign-in that follows is audited). Signed-in denials are audited, with the path capped and at
  * most DENIALS_PER_MINUTE rows per address a minute.
  */
-function deny(request: Request, lang: Language, context: unknown, user: SessionUser | null, action: string, reason: string, target?: { type: string; id?: number }): never {
+function deny(
+  request: Request,
+  lang: Language,
+  context: unknown,
+  user: SessionUser | null,
+  action: string,
+  reason: string,
+  target?: { type: string; id?: number },
+): never {
   if (!user) loginRedirect(request, lang);
-  auditDenial(getDb(), { actorId: user.id, action, targetType: target?.type, targetId: target?.id, ip: clientIp(context), detail: { reason, ...auditPath(new URL(request.url).pathname) } });
+  auditDenial(getDb(), {
+    actorId: user.id,
+    action,
+    targetType: target?.type,
+    targetId: target?.id,
+    ip: clientIp(context),
+    detail: { reason, ...auditPath(new URL(request.url).pathname) },
+  });
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 

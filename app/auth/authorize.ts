@@ -22,7 +22,9 @@ export function authorize(actor: Actor, action: ItemAction | GlobalAction, resou
     if (!resource || resource.cityId === undefined || !resource.state) return { allowed: false, reason: "no resource" };
     const subject = subjectFor(actor, resource.cityId);
     const states = ITEM_MATRIX[action as ItemAction][subject];
-    return states?.includes(resource.state) ? { allowed: true } : { allowed: false, reason: `${subject} may not ${action} a ${resource.state} ${resource.type}` };
+    return states?.includes(resource.state)
+      ? { allowed: true }
+      : { allowed: false, reason: `${subject} may not ${action} a ${resource.state} ${resource.type}` };
   }
   const roles = Object.hasOwn(GLOBAL_MATRIX, action) ? (GLOBAL_MATRIX[action as GlobalAction] as readonly string[]) : undefined;
   const role = actor?.role ?? "anonymous";

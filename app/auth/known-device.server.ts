@@ -39,7 +39,9 @@ export function rememberDevice(db: DB, request: Request, userId: number, now = n
   db.transaction(
     (tx) => {
       tx.delete(knownDevices).where(lte(knownDevices.expiresAt, now)).run();
-      tx.insert(knownDevices).values({ id: newId, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt }).run();
+      tx.insert(knownDevices)
+        .values({ id: newId, secretHash: hashSecret(secret), userId, createdAt: now, expiresAt })
+        .run();
       const keep = tx
         .select({ id: knownDevices.id })
         .from(knownDevices)
@@ -48,7 +50,9 @@ export function rememberDevice(db: DB, request: Request, userId: number, now = n
         .limit(MAX_PER_USER)
         .all()
         .map((r) => r.id);
-      tx.delete(knownDevices).where(and(eq(knownDevices.userId, userId), notInArray(knownDevices.id, keep))).run();
+      tx.delete(knownDevices)
+        .where(and(eq(knownDevices.userId, userId), notInArray(knownDevices.id, keep)))
+        .run();
     },
     { behavior: "immediate" },
   );

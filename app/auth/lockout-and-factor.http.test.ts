@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const OWNER_IP = "192.0.2.10";
-const login = (email: string, password: string, ip: string, cookie?: string) => client(app.url, cookie).post("/en/login", { email, password }, { "X-Forwarded-For": ip });
+const login = (email: string, password: string, ip: string, cookie?: string) =>
+  client(app.url, cookie).post("/en/login", { email, password }, { "X-Forwarded-For": ip });
 const cookieValue = (res: Response, name: string) => new RegExp(`${name}=([^;]*)`).exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
 const sessionCookie = (token: string) => `__Host-rce_session=${token}`;
 const deviceCookie = (token: string) => `__Host-rce_device=${token}`;
@@ -27,9 +28,19 @@ const signedIn = async (cookie: string) => (await client(app.url, cookie).get("/
 /** The rendered login error (the page's strings also travel in its data). */
 const loginError = (html: string) => /<p class="form-error-summary" role="alert" id="login-error">(.*?)<\/p>/s.exec(html)?.[1] ?? "";
 /** Lets the account-wide wait pass (the test cannot sit out minutes of back-off). */
-const letAccountWaitPass = (email: string) => app.db.update(s.loginThrottle).set({ blockedUntil: new Date(0) }).where(eq(s.loginThrottle.key, accountKey(email))).run();
+const letAccountWaitPass = (email: string) =>
+  app.db
+    .update(s.loginThrottle)
+    .set({ blockedUntil: new Date(0) })
+    .where(eq(s.loginThrottle.key, accountKey(email)))
+    .run();
 const userRow = (id: number) => app.db.select().from(s.users).where(eq(s.users.id, id)).get()!;
-const pendingOf = (cookie: string) => app.db.select().from(s.sessions).where(eq(s.sessions.id, sessionId(cookie))).get()?.totpPendingKey ?? null;
+const pendingOf = (cookie: string) =>
+  app.db
+    .select()
+    .from(s.sessions)
+    .where(eq(s.sessions.id, sessionId(cookie)))
+    .get()?.totpPendingKey ?? null;
 /** A code is never accepted twice and only 3 steps are valid at a time; the test cannot wait 30 s per code. */
 const letCodesPass = (id: number) => app.db.update(s.users).set({ totpLastStep: null }).where(eq(s.users.id, id)).run();
 const otherSession = (userId: number) => sessionCookie(createSession(app.db, userId).token);
@@ -54,7 +65,11 @@ async function signInWithCode(email: string, key: Buffer, ip = OWNER_IP): Promis
   const first = await login(email, TEST_PASSWORD, ip);
   if (first.status !== 302 || !first.headers.get("Location")?.includes("/login/verify")) return { status: first.status, cookie: "" };
   const pending = cookieValue(first, "__Host-rce_2fa");
-  const res = await client(app.url, `__Host-rce_2fa=${pending}`).post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) }, { "X-Forwarded-For": ip });
+  const res = await client(app.url, `__Host-rce_2fa=${pending}`).post(
+    "/en/login/verify",
+    { code: totpCode(key, Date.now() + 30_000) },
+    { "X-Forwarded-For": ip },
+  );
   return { status: res.status, cookie: res.status === 302 ? sessionCookie(cookieValue(res, "__Host-rce_session")) : "" };
 }
 
@@ -85,7 +100,9 @@ describe("F3: an attacker failing from elsewhere cannot hold the owner's login s
       await attack(i);
       if ((await login(owner.email, TEST_PASSWORD, OWNER_IP, device)).status === 302) ownerIn++;
     }
-    console.log(`F3: attacker failures ${attacker.filter((x) => x === 400).length}/${attacker.length}; the owner got in from a new browser after each of the first ${FREE_FAILURES["account:"]}, and with the known-device cookie after ${ownerIn} of the ${ATTACKS - FREE_FAILURES["account:"]} beyond the cap`);
+    console.log(
+      `F3: attacker failures ${attacker.filter((x) => x === 400).length}/${attacker.length}; the owner got in from a new browser after each of the first ${FREE_FAILURES["account:"]}, and with the known-device cookie after ${ownerIn} of the ${ATTACKS - FREE_FAILURES["account:"]} beyond the cap`,
+    );
     expect(attacker.every((x) => x === 400)).toBe(true);
     expect(ownerIn).toBe(ATTACKS - FREE_FAILURES["account:"]);
 
@@ -107,7 +124,9 @@ describe("F3: an attacker failing from elsewhere cannot hold the owner's login s
     expect((await login(owner.email, TEST_PASSWORD, OWNER_IP, "__Host-rce_device=" + "a".repeat(24) + "." + "b".repeat(24))).status).toBe(429);
 
     // Lockouts are audited, without passwords or the device secret.
-    const lockouts = app.db.$client.prepare("SELECT count(*) n FROM audit_log WHERE action = 'login' AND outcome = 'denied' AND detail LIKE '%account_throttled%' AND detail LIKE ?").get(`%${owner.email}%`) as { n: number };
+    const lockouts = app.db.$client
+      .prepare("SELECT count(*) n FROM audit_log WHERE action = 'login' AND outcome = 'denied' AND detail LIKE '%account_throttled%' AND detail LIKE ?")
+      .get(`%${owner.email}%`) as { n: number };
     expect(lockouts.n).toBeGreaterThanOrEqual(2);
     const audit = auditText();
     for (const secret of [TEST_PASSWORD, "attacker-guess-3", device.split(".")[1]!]) expect(audit).not.toContain(secret);
@@ -135,7 +154,8 @@ describe("F3: an attacker failing from elsewhere cannot hold the owner's login s
   it("parallel guesses stay bounded: one per account and address, the account-wide cap across addresses, one per known-device cookie", async () => {
     // Posted as the page's own script does (`.data`): refusals then render no HTML, so on a loaded
     // machine the server's event loop does not push the last requests past the first one-second wait.
-    const guess = (email: string, password: string, ip: string, cookie?: string) => client(app.url, cookie).post("/en/login.data", { email, password }, { "X-Forwarded-For": ip });
+    const guess = (email: string, password: string, ip: string, cookie?: string) =>
+      client(app.url, cookie).post("/en/login.data", { email, password }, { "X-Forwarded-For": ip });
     const v = await userWithSession(app.db, "curator", []);
     const checked = (xs: number[]) => xs.filter((x) => x === 400).length;
     const oneAddress = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(v.email, `parallel-${i}`, "203.0.113.50").then((r) => r.status)));
@@ -145,8 +165,12 @@ describe("F3: an attacker failing from elsewhere cannot hold the owner's login s
     const x = await userWithSession(app.db, "curator", []);
     const device = deviceCookie(cookieValue(await login(x.email, TEST_PASSWORD, OWNER_IP), "__Host-rce_device"));
     for (let i = 0; i <= FREE_FAILURES["account:"]; i++) await login(x.email, `guess-${i}`, `198.20.${i}.1`);
-    const withDevice = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(x.email, `parallel-${i}`, `203.0.114.${i + 1}`, device).then((r) => r.status)));
-    console.log(`parallel guesses: one address ${checked(oneAddress)}/20 checked; 20 addresses ${checked(manyAddresses)}/20; known-device cookie from 20 addresses ${checked(withDevice)}/20`);
+    const withDevice = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => guess(x.email, `parallel-${i}`, `203.0.114.${i + 1}`, device).then((r) => r.status)),
+    );
+    console.log(
+      `parallel guesses: one address ${checked(oneAddress)}/20 checked; 20 addresses ${checked(manyAddresses)}/20; known-device cookie from 20 addresses ${checked(withDevice)}/20`,
+    );
     expect(checked(oneAddress)).toBe(1);
     expect(checked(manyAddresses)).toBe(FREE_FAILURES["account:"] + 1);
     expect(checked(withDevice)).toBe(1);
@@ -171,7 +195,9 @@ describe("F4: the second factor cannot be replaced or removed with a session alo
     // The owner starts a change in their own session: the thief's session neither sees nor confirms it.
     letCodesPass(u.id);
     await sitOutDelay();
-    expect((await client(app.url, u.cookie).post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: totpCode(original) })).status).toBe(200);
+    expect(
+      (await client(app.url, u.cookie).post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: totpCode(original) })).status,
+    ).toBe(200);
     const ownersNewKey = pendingOf(u.cookie)!;
     const thiefData = await (await thief.get("/en/account.data")).text();
     expect(thiefData).not.toContain(displayKey(ownersNewKey));
@@ -188,7 +214,9 @@ describe("F4: the second factor cannot be replaced or removed with a session alo
     const again = await signInWithCode(u.email, original);
     expect(again.status).toBe(302);
     expect(await signedIn(again.cookie)).toBe(true);
-    const refused = app.db.$client.prepare("SELECT count(*) n FROM audit_log WHERE actor_id = ? AND action = 'second_factor.setup' AND outcome = 'failed'").get(u.id) as { n: number };
+    const refused = app.db.$client
+      .prepare("SELECT count(*) n FROM audit_log WHERE actor_id = ? AND action = 'second_factor.setup' AND outcome = 'failed'")
+      .get(u.id) as { n: number };
     expect(refused.n).toBe(2);
   });
 
@@ -205,7 +233,9 @@ describe("F4: the second factor cannot be replaced or removed with a session alo
     expect(pendingOf(u.cookie)).toBeNull();
     // Both right: a new key is pending in this session only.
     await sitOutDelay();
-    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: totpCode(original, Date.now() + 30_000) })).status).toBe(200);
+    expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD, code: totpCode(original, Date.now() + 30_000) })).status).toBe(
+      200,
+    );
     const next = pendingOf(u.cookie)!;
     expect(pendingOf(other)).toBeNull();
     expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(next) === "000000" ? "111111" : "000000" })).status).toBe(400);
@@ -219,10 +249,17 @@ describe("F4: the second factor cannot be replaced or removed with a session alo
     letCodesPass(u.id);
     await sitOutDelay();
     expect((await signInWithCode(u.email, next)).status).toBe(302);
-    const rows = app.db.$client.prepare("SELECT action, outcome, detail FROM audit_log WHERE actor_id = ? AND action LIKE 'second_factor.%'").all(u.id) as { action: string; outcome: string; detail: string | null }[];
-    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(expect.arrayContaining(["second_factor.enable:ok", "second_factor.setup:failed", "second_factor.change:ok"]));
+    const rows = app.db.$client.prepare("SELECT action, outcome, detail FROM audit_log WHERE actor_id = ? AND action LIKE 'second_factor.%'").all(u.id) as {
+      action: string;
+      outcome: string;
+      detail: string | null;
+    }[];
+    expect(rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(
+      expect.arrayContaining(["second_factor.enable:ok", "second_factor.setup:failed", "second_factor.change:ok"]),
+    );
     const text = JSON.stringify(rows);
-    for (const secret of [TEST_PASSWORD, "not-the-password-1", displayKey(original).replace(/ /g, ""), displayKey(next).replace(/ /g, ""), totpCode(next)]) expect(text).not.toContain(secret);
+    for (const secret of [TEST_PASSWORD, "not-the-password-1", displayKey(original).replace(/ /g, ""), displayKey(next).replace(/ /g, ""), totpCode(next)])
+      expect(text).not.toContain(secret);
   });
 
   it("turning it off needs the current password and a current code, and ends the other sessions", async () => {
@@ -233,7 +270,9 @@ describe("F4: the second factor cannot be replaced or removed with a session alo
     expect((await c.post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD })).status).toBe(400);
     expect(userRow(u.id).totpKey).not.toBeNull();
     await sitOutDelay();
-    expect((await c.post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD, code: totpCode(key, Date.now() + 30_000) })).status).toBe(200);
+    expect((await c.post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD, code: totpCode(key, Date.now() + 30_000) })).status).toBe(
+      200,
+    );
     expect(userRow(u.id).totpKey).toBeNull();
     expect(await signedIn(other)).toBe(false);
     expect(await signedIn(u.cookie)).toBe(true);
@@ -256,7 +295,11 @@ describe("F4: the second factor cannot be replaced or removed with a session alo
     expect(await (await client(app.url, other).get("/en/account.data")).text()).not.toContain(displayKey(key));
     expect((await client(app.url, other).post("/en/account", { intent: "totp-confirm", code: totpCode(key) })).status).toBe(400);
     // Ten minutes later the key is gone, and its code no longer turns anything on.
-    app.db.update(s.sessions).set({ totpPendingUntil: new Date(Date.now() - 1000) }).where(eq(s.sessions.id, sessionId(u.cookie))).run();
+    app.db
+      .update(s.sessions)
+      .set({ totpPendingUntil: new Date(Date.now() - 1000) })
+      .where(eq(s.sessions.id, sessionId(u.cookie)))
+      .run();
     expect(await (await c.get("/en/account.data")).text()).not.toContain(displayKey(key));
     const late = await c.post("/en/account", { intent: "totp-confirm", code: totpCode(key) });
     expect(late.status).toBe(400);

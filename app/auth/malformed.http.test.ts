@@ -36,17 +36,63 @@ beforeAll(async () => {
     { name: "invitation", path: `/en/invitation/${invitation}`, body: { password: "short", displayName: "Name" } },
     { name: "account password", path: "/en/account", cookie: contributor.cookie, body: { intent: "password", currentPassword: "x", password: "y" } },
     { name: "account sessions", path: "/en/account", cookie: contributor.cookie, body: { intent: "end-session", session: "nope" } },
-    { name: "new practice", path: "/en/edit/practices/new", cookie: contributor.cookie, body: { city: city.slug, language: "en", ...text, ongoing: "unknown", themes: "housing-homelessness", "partners[0].name": "P", "partners[0].role": "university", "sources[0].title": "S", "sources[0].url": "https://example.org" } },
-    { name: "new answer", path: "/en/edit/answers/new", cookie: curator.cookie, body: { city: city.slug, question: "x", language: "ko", summary: "S.", body: "B." } },
-    { name: "edit practice", path: `/en/edit/practices/${practice.id}`, cookie: curator.cookie, body: { intent: "save", ...text, ongoing: "yes", startYear: "2010", endYear: "2012", "coCities.pooling": "strong" } },
+    {
+      name: "new practice",
+      path: "/en/edit/practices/new",
+      cookie: contributor.cookie,
+      body: {
+        city: city.slug,
+        language: "en",
+        ...text,
+        ongoing: "unknown",
+        themes: "housing-homelessness",
+        "partners[0].name": "P",
+        "partners[0].role": "university",
+        "sources[0].title": "S",
+        "sources[0].url": "https://example.org",
+      },
+    },
+    {
+      name: "new answer",
+      path: "/en/edit/answers/new",
+      cookie: curator.cookie,
+      body: { city: city.slug, question: "x", language: "ko", summary: "S.", body: "B." },
+    },
+    {
+      name: "edit practice",
+      path: `/en/edit/practices/${practice.id}`,
+      cookie: curator.cookie,
+      body: { intent: "save", ...text, ongoing: "yes", startYear: "2010", endYear: "2012", "coCities.pooling": "strong" },
+    },
     { name: "preview practice", path: `/en/edit/practices/${practice.id}`, cookie: curator.cookie, body: { intent: "preview", ...text } },
     { name: "edit answer", path: `/en/edit/answers/${answer.id}`, cookie: curator.cookie, body: { intent: "save", summary: "S.", body: "B." } },
-    { name: "edit city", path: `/en/edit/cities/${cityItem.id}`, cookie: curator.cookie, body: { intent: "save", name: "N", summary: "S.", body: "B.", hrCityStatus: "declared", hrCityBasis: "charter", hrCitySince: "2010, 2012", population: "1000", "facts[0].kind": "charter", "facts[0].name": "F" } },
+    {
+      name: "edit city",
+      path: `/en/edit/cities/${cityItem.id}`,
+      cookie: curator.cookie,
+      body: {
+        intent: "save",
+        name: "N",
+        summary: "S.",
+        body: "B.",
+        hrCityStatus: "declared",
+        hrCityBasis: "charter",
+        hrCitySince: "2010, 2012",
+        population: "1000",
+        "facts[0].kind": "charter",
+        "facts[0].name": "F",
+      },
+    },
     { name: "translate practice", path: `/en/edit/practices/${practice.id}/translate/ko`, cookie: curator.cookie, body: { ...text } },
     { name: "translate city", path: `/en/edit/cities/${cityItem.id}/translate/de`, cookie: curator.cookie, body: { name: "N", summary: "S.", body: "B." } },
     { name: "workflow", path: `/en/edit/answers/${answer.id}/workflow`, cookie: curator.cookie, body: { intent: "request_changes", comment: "Fix it." } },
     { name: "restore", path: `/en/edit/practices/${practice.id}/history`, cookie: curator.cookie, body: { revision: "1" } },
-    { name: "invite", path: "/en/admin/users", cookie: admin.cookie, body: { intent: "invite", email: "new@test.example", role: "contributor", cities: city.slug } },
+    {
+      name: "invite",
+      path: "/en/admin/users",
+      cookie: admin.cookie,
+      body: { intent: "invite", email: "new@test.example", role: "contributor", cities: city.slug },
+    },
     { name: "role", path: "/en/admin/users", cookie: admin.cookie, body: { intent: "role", user: String(contributor.id), role: "contributor" } },
     { name: "logout", path: "/en/logout", cookie: (await userWithSession(app.db, "contributor", [city.id])).cookie, body: {} },
   ];
@@ -82,24 +128,61 @@ const MUTATIONS: [string, (b: Record<string, string>) => { body: string | Uint8A
   ["combining marks and emoji", (b) => ({ body: enc(mapValues(b, (v) => `${v}Z̴̡̛̖͇a̵̡͖̓l̶̢̈g̸͉̈́o̵̥͊ 🌻👩🏽‍⚖️`)) })],
   ["HTML in plain fields", (b) => ({ body: enc(mapValues(b, () => `<script>alert(1)</script><img src=x onerror=alert(1)>`)) })],
   ["every field twice", (b) => ({ body: `${enc(b)}&${enc(mapValues(b, (v) => `${v}-2`))}` })],
-  ["array-style keys", (b) => ({ body: enc(Object.fromEntries(Object.entries(b).flatMap(([k, v]) => [[`${k}[]`, v], [`${k}[0]`, v]]))) })],
+  [
+    "array-style keys",
+    (b) => ({
+      body: enc(
+        Object.fromEntries(
+          Object.entries(b).flatMap(([k, v]) => [
+            [`${k}[]`, v],
+            [`${k}[0]`, v],
+          ]),
+        ),
+      ),
+    }),
+  ],
   ["__proto__ keys", (b) => ({ body: `${enc(b)}&__proto__[polluted]=1&__proto__.polluted=1&constructor[prototype][polluted]=1&partners[0].__proto__.x=1` })],
   ["numbers as garbage", (b) => ({ body: enc({ ...b, startYear: "abc", endYear: "1e309", population: "-1", revision: "NaN", user: "1; DROP TABLE users" }) })],
-  ["wrong enum values", (b) => ({ body: enc({ ...b, language: "xx", city: "../../etc/passwd", role: "superadmin", intent: "drop", ongoing: "maybe", themes: "nope", hrCityStatus: "x", "partners[0].role": "king" }) })],
+  [
+    "wrong enum values",
+    (b) => ({
+      body: enc({
+        ...b,
+        language: "xx",
+        city: "../../etc/passwd",
+        role: "superadmin",
+        intent: "drop",
+        ongoing: "maybe",
+        themes: "nope",
+        hrCityStatus: "x",
+        "partners[0].role": "king",
+      }),
+    }),
+  ],
   ["sparse row indexes", (b) => ({ body: `${enc(b)}&partners[150].name=x&sources[999999999].url=x&facts[4294967295].name=y` })],
   ["3,000 fields", (b) => ({ body: `${enc(b)}&${Array.from({ length: 3000 }, (_, i) => `f${i}=1`).join("&")}` })],
   ["broken percent-encoding", (b) => ({ body: `${enc(b)}&title=%E0%A4%A&summary=%ZZ%` })],
   ["invalid UTF-8 bytes", (b) => ({ body: new Uint8Array([...Buffer.from(`${enc(b)}&title=`), 0xff, 0xfe, 0xc3, 0x28, 0xa0]) })],
   ["JSON body", (b) => ({ body: JSON.stringify({ ...b, __proto__: { polluted: 1 } }), type: "application/json" })],
   ["text/plain garbage", () => ({ body: "\u0000\u0001not a form at all", type: "text/plain" })],
-  ["multipart with a file", (b) => {
-    const boundary = "----rce";
-    const parts = Object.entries(b).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="body"; filename="../../x.svg"\r\nContent-Type: image/svg+xml\r\n\r\n<svg onload=alert(1)>\r\n--${boundary}--\r\n`);
-    return { body: parts.join(""), type: `multipart/form-data; boundary=${boundary}` };
-  }],
+  [
+    "multipart with a file",
+    (b) => {
+      const boundary = "----rce";
+      const parts = Object.entries(b).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+      parts.push(
+        `--${boundary}\r\nContent-Disposition: form-data; name="body"; filename="../../x.svg"\r\nContent-Type: image/svg+xml\r\n\r\n<svg onload=alert(1)>\r\n--${boundary}--\r\n`,
+      );
+      return { body: parts.join(""), type: `multipart/form-data; boundary=${boundary}` };
+    },
+  ],
   ["deeply nested key", (b) => ({ body: `${enc(b)}&a${"[0]".repeat(100)}=1&${"x.".repeat(100)}y=1` })],
-  ["javascript: URLs", (b) => ({ body: enc({ ...b, "sources[0].title": "t", "sources[0].url": "javascript:alert(1)", website: "javascript:alert(1)", "facts[0].url": "data:text/html,x" }) })],
+  [
+    "javascript: URLs",
+    (b) => ({
+      body: enc({ ...b, "sources[0].title": "t", "sources[0].url": "javascript:alert(1)", website: "javascript:alert(1)", "facts[0].url": "data:text/html,x" }),
+    }),
+  ],
   ["10 KB field name", (b) => ({ body: `${enc(b)}&${"k".repeat(10_000)}=1` })],
 ];
 
@@ -125,7 +208,11 @@ describe("malformed submissions", () => {
       }
     }
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`malformed submissions: ${total} across ${forms.length} forms → ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    console.log(
+      `malformed submissions: ${total} across ${forms.length} forms → ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
     expect(total).toBeGreaterThanOrEqual(300);
     expect(failures).toEqual([]);
     // And the server still answers normally afterwards.
@@ -133,7 +220,8 @@ describe("malformed submissions", () => {
   });
 
   it("prototype-polluting keys never reach a parser", async () => {
-    const body = "title=T&summary=S&body=B&ongoing=unknown&__proto__[polluted]=1&__proto__.polluted=1&constructor[prototype][polluted]=1&partners[0].__proto__.polluted=1";
+    const body =
+      "title=T&summary=S&body=B&ongoing=unknown&__proto__[polluted]=1&__proto__.polluted=1&constructor[prototype][polluted]=1&partners[0].__proto__.polluted=1";
     const request = new Request("http://x/", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     const form = await readForm(request);
     expect([...form.keys()]).toEqual(["title", "summary", "body", "ongoing"]);

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { authorize } from "#app/auth/authorize.ts";
-import { GLOBAL_ACTIONS, GLOBAL_MATRIX, ITEM_ACTIONS, ITEM_MATRIX, ITEM_STATES, ITEM_TYPES, type GlobalAction, type ItemAction, type ItemState } from "#app/auth/permissions.ts";
+import {
+  GLOBAL_ACTIONS,
+  GLOBAL_MATRIX,
+  ITEM_ACTIONS,
+  ITEM_MATRIX,
+  ITEM_STATES,
+  ITEM_TYPES,
+  type GlobalAction,
+  type ItemAction,
+  type ItemState,
+} from "#app/auth/permissions.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { setDisabled } from "#app/models/users.server.ts";
 import { client, startAppServer, userWithSession, type AppServer } from "#app/testing/app-server.ts";
@@ -107,8 +117,16 @@ describe("item permissions over HTTP", () => {
             if (got !== expected) mismatches.push(`${cell}: expected ${expected ? "allow" : "deny"}, got ${res.status} ${res.headers.get("Location") ?? ""}`);
             if (!expected && !unchanged) mismatches.push(`${cell}: denied but the item changed`);
             // The unit check: authorize() agrees with the matrix for the same cell.
-            const actor = subject === "anonymous" || subject === "disabled" ? null : { id: 1, role: subject.startsWith("contributor") ? ("contributor" as const) : (subject as "curator" | "admin"), cityIds: subject === "contributor_own" ? [item.cityId] : [] };
-            if (authorize(actor, action, { type, cityId: item.cityId, state }).allowed !== expected) mismatches.push(`${cell}: authorize() disagrees with the matrix`);
+            const actor =
+              subject === "anonymous" || subject === "disabled"
+                ? null
+                : {
+                    id: 1,
+                    role: subject.startsWith("contributor") ? ("contributor" as const) : (subject as "curator" | "admin"),
+                    cityIds: subject === "contributor_own" ? [item.cityId] : [],
+                  };
+            if (authorize(actor, action, { type, cityId: item.cityId, state }).allowed !== expected)
+              mismatches.push(`${cell}: authorize() disagrees with the matrix`);
           }
         }
         expect(mismatches).toEqual([]);
@@ -127,7 +145,14 @@ describe("global permissions over HTTP", () => {
     let res: Response;
     switch (action) {
       case "create_practice":
-        res = await c.post("/en/edit/practices/new", { city: citySlug, language: "en", title: "New practice", summary: "Summary.", body: "Body.", ongoing: "unknown" });
+        res = await c.post("/en/edit/practices/new", {
+          city: citySlug,
+          language: "en",
+          title: "New practice",
+          summary: "Summary.",
+          body: "Body.",
+          ongoing: "unknown",
+        });
         return { got: res.status === 303 && /\/en\/edit\/practices\/\d+/.test(res.headers.get("Location") ?? ""), status: res.status };
       case "create_answer": {
         const question = app.db.select({ slug: s.questions.slug }).from(s.questions).all()[Math.floor(Math.random() * 14)]!.slug;
@@ -144,7 +169,12 @@ describe("global permissions over HTTP", () => {
         return { got: res.status === 200 && (await res.text()).includes('id="queue-h"'), status: res.status };
       case "invite_contributor":
       case "invite_curator":
-        res = await c.post("/en/admin/users", { intent: "invite", email: unique, role: action === "invite_curator" ? "curator" : "contributor", cities: citySlug });
+        res = await c.post("/en/admin/users", {
+          intent: "invite",
+          email: unique,
+          role: action === "invite_curator" ? "curator" : "contributor",
+          cities: citySlug,
+        });
         return { got: res.status === 200 && app.db.select().from(s.users).where(eq(s.users.email, unique)).get() !== undefined, status: res.status };
       case "manage_users": {
         const victim = await userWithSession(app.db, "contributor", users.contributor.cityIds);
@@ -181,7 +211,14 @@ describe("global permissions over HTTP", () => {
 
   it("a contributor cannot create for a city they do not belong to", async () => {
     const foreign = makeCity(app.db);
-    const res = await client(app.url, users.contributor.cookie).post("/en/edit/practices/new", { city: foreign.slug, language: "en", title: "Sneaky", summary: "S.", body: "B.", ongoing: "unknown" });
+    const res = await client(app.url, users.contributor.cookie).post("/en/edit/practices/new", {
+      city: foreign.slug,
+      language: "en",
+      title: "Sneaky",
+      summary: "S.",
+      body: "B.",
+      ongoing: "unknown",
+    });
     expect(res.status).toBe(400);
     expect(app.db.select().from(s.practices).where(eq(s.practices.cityId, foreign.id)).all()).toEqual([]);
   });

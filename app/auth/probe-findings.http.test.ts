@@ -38,12 +38,24 @@ type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(base);
-    const req = http.request({ hostname, port, path, method, headers: { ...headers, ...(body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) }) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      {
+        hostname,
+        port,
+        path,
+        method,
+        headers: {
+          ...headers,
+          ...(body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) }),
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (text += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -51,7 +63,9 @@ function raw(base: string, method: string, path: string, headers: Record<string,
 
 const auditSize = (a: AppServer) =>
   a.db.$client
-    .prepare("SELECT count(*) AS rows, coalesce(sum(length(action) + length(coalesce(detail, '')) + length(coalesce(ip, '')) + length(coalesce(target_id, ''))), 0) AS bytes FROM audit_log")
+    .prepare(
+      "SELECT count(*) AS rows, coalesce(sum(length(action) + length(coalesce(detail, '')) + length(coalesce(ip, '')) + length(coalesce(target_id, ''))), 0) AS bytes FROM audit_log",
+    )
     .get() as { rows: number; bytes: number };
 
 describe("F2: denials cannot fill the audit log", () => {
@@ -62,12 +76,18 @@ describe("F2: denials cannot fill the audit log", () => {
     const statuses = new Map<number, number>();
     for (let i = 0; i < 1000; i += 10) {
       const batch = await Promise.all(
-        Array.from({ length: 10 }, (_, j) => fetch(app.url + paths[(i + j) % 2], { redirect: "manual", headers: { "X-Forwarded-For": "198.51.100.60" } }).then(async (r) => (await r.arrayBuffer(), r.status))),
+        Array.from({ length: 10 }, (_, j) =>
+          fetch(app.url + paths[(i + j) % 2], { redirect: "manual", headers: { "X-Forwarded-For": "198.51.100.60" } }).then(
+            async (r) => (await r.arrayBuffer(), r.status),
+          ),
+        ),
       );
       for (const st of batch) statuses.set(st, (statuses.get(st) ?? 0) + 1);
     }
     const after = auditSize(app);
-    console.log(`F2: 1,000 anonymous long-path GETs → statuses ${JSON.stringify(Object.fromEntries(statuses))}; audit rows +${after.rows - before.rows}, bytes +${after.bytes - before.bytes}`);
+    console.log(
+      `F2: 1,000 anonymous long-path GETs → statuses ${JSON.stringify(Object.fromEntries(statuses))}; audit rows +${after.rows - before.rows}, bytes +${after.bytes - before.bytes}`,
+    );
     expect([...statuses.keys()]).toEqual([302]);
     expect(after.rows - before.rows).toBeLessThanOrEqual(5);
     expect(after.bytes - before.bytes).toBeLessThanOrEqual(2_000);
@@ -80,12 +100,22 @@ describe("F2: denials cannot fill the audit log", () => {
     const firstId = (app.db.$client.prepare("SELECT coalesce(max(id), 0) AS id FROM audit_log").get() as { id: number }).id;
     for (let i = 0; i < 300; i += 10) {
       const batch = await Promise.all(
-        Array.from({ length: 10 }, () => client(app.url, contributorA.cookie).get(`/en/edit/practices/${foreign.id}/translate/${long}`, { "X-Forwarded-For": "198.51.100.61" }).then(async (r) => (await r.arrayBuffer(), r.status))),
+        Array.from({ length: 10 }, () =>
+          client(app.url, contributorA.cookie)
+            .get(`/en/edit/practices/${foreign.id}/translate/${long}`, { "X-Forwarded-For": "198.51.100.61" })
+            .then(async (r) => (await r.arrayBuffer(), r.status)),
+        ),
       );
       expect(new Set(batch)).toEqual(new Set([403]));
     }
     const after = auditSize(app);
-    const rows = app.db.$client.prepare("SELECT action, outcome, actor_id, ip, detail FROM audit_log WHERE id > ? ORDER BY id").all(firstId) as { action: string; outcome: string; actor_id: number; ip: string; detail: string }[];
+    const rows = app.db.$client.prepare("SELECT action, outcome, actor_id, ip, detail FROM audit_log WHERE id > ? ORDER BY id").all(firstId) as {
+      action: string;
+      outcome: string;
+      actor_id: number;
+      ip: string;
+      detail: string;
+    }[];
     console.log(`F2: 300 signed-in long-path 403s from one address → audit rows +${after.rows - before.rows}, bytes +${after.bytes - before.bytes}`);
     const denials = rows.filter((r) => r.outcome === "denied" && r.ip === "198.51.100.61");
     expect(denials.length).toBeGreaterThanOrEqual(1);
@@ -184,18 +214,34 @@ describe("F7: the Host header is not trusted", () => {
     // The cross-site check's expected origin does not follow the Host header.
     const u = await userWithSession(app.db, "contributor", [cityA.id]);
     const mailsBefore = app.db.select().from(s.mailbox).where(eq(s.mailbox.to, u.email)).all().length;
-    const reset = await raw(app.url, "POST", "/en/reset-password", { Host: "evil.example:3900", Origin: "http://evil.example:3900" }, new URLSearchParams({ email: u.email }).toString());
+    const reset = await raw(
+      app.url,
+      "POST",
+      "/en/reset-password",
+      { Host: "evil.example:3900", Origin: "http://evil.example:3900" },
+      new URLSearchParams({ email: u.email }).toString(),
+    );
     console.log(`F7: reset request with Host and Origin evil.example:3900 → ${reset.status}`);
     expect([403, 421]).toContain(reset.status);
     expect(app.db.select().from(s.mailbox).where(eq(s.mailbox.to, u.email)).all().length).toBe(mailsBefore);
     // Same for a page reached as 127.0.0.1 posting with the other loopback name as its Origin: a 403, not a 500.
-    const mixed = await raw(app.url, "POST", "/en/reset-password", { Host: `127.0.0.1:${port}`, Origin: `http://localhost:${port}` }, new URLSearchParams({ email: u.email }).toString());
+    const mixed = await raw(
+      app.url,
+      "POST",
+      "/en/reset-password",
+      { Host: `127.0.0.1:${port}`, Origin: `http://localhost:${port}` },
+      new URLSearchParams({ email: u.email }).toString(),
+    );
     expect(mixed.status).toBe(403);
   });
 });
 
 describe("F5: slugs do not reveal hidden items", () => {
-  const slugify = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const slugify = (title: string) =>
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
   const create = async (cookie: string, city: string, title: string) => {
     const res = await client(app.url, cookie).post("/en/edit/practices/new", { city, language: "en", title, summary: "S.", body: "B.", ongoing: "unknown" });
     expect(res.status).toBe(303);
@@ -215,7 +261,11 @@ describe("F5: slugs do not reveal hidden items", () => {
     // Another city's hidden practices with the guessed title: a draft, one in review, one archived; one of them
     // holds the plain slug as drafts did before the fix.
     const hidden = await create(contributorB.cookie, cityB.slug, secret);
-    app.db.update(s.practices).set({ slug: slugify(secret) }).where(eq(s.practices.id, hidden.id)).run();
+    app.db
+      .update(s.practices)
+      .set({ slug: slugify(secret) })
+      .where(eq(s.practices.id, hidden.id))
+      .run();
     const inReview = await create(contributorB.cookie, cityB.slug, secret);
     expect((await client(app.url, contributorB.cookie).post(`/en/edit/practices/${inReview.id}/workflow`, { intent: "submit" })).status).toBe(303);
     const archived = await create(contributorB.cookie, cityB.slug, secret);
@@ -239,7 +289,13 @@ describe("F5: slugs do not reveal hidden items", () => {
     expect(legacy).not.toBe(slugify(secret));
     // Published slugs are permanent: unpublishing and publishing again, or a new title, keep it.
     await client(app.url, curator.cookie).post(`/en/edit/practices/${guessed.id}/workflow`, { intent: "unpublish" });
-    await client(app.url, curator.cookie).post(`/en/edit/practices/${guessed.id}`, { intent: "save", title: "A completely new title", summary: "S.", body: "B.", ongoing: "unknown" });
+    await client(app.url, curator.cookie).post(`/en/edit/practices/${guessed.id}`, {
+      intent: "save",
+      title: "A completely new title",
+      summary: "S.",
+      body: "B.",
+      ongoing: "unknown",
+    });
     await client(app.url, curator.cookie).post(`/en/edit/practices/${guessed.id}/workflow`, { intent: "publish" });
     expect(app.db.select({ slug: s.practices.slug }).from(s.practices).where(eq(s.practices.id, guessed.id)).get()!.slug).toBe(slugify(secret));
     // A second practice with that title, published later, gets the next free number: the first one's URL was public.

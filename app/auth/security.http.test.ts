@@ -113,7 +113,11 @@ describe("sessions over HTTP", () => {
   it("changing the password ends the other sessions but keeps this one", async () => {
     const u = await userWithSession(app.db, "contributor", [cityA.id]);
     const other = tokenOf(await login(u.email, TEST_PASSWORD));
-    const res = await client(app.url, u.cookie).post("/en/account", { intent: "password", currentPassword: TEST_PASSWORD, password: "violet-harbour-bicycle-88" });
+    const res = await client(app.url, u.cookie).post("/en/account", {
+      intent: "password",
+      currentPassword: TEST_PASSWORD,
+      password: "violet-harbour-bicycle-88",
+    });
     expect(res.status).toBe(200);
     expect(await signedIn(other)).toBe(false);
     expect((await client(app.url, u.cookie).get("/en/dashboard")).status).toBe(200);
@@ -144,9 +148,15 @@ describe("login throttling and enumeration", () => {
     const blocked = await login(victim.email, TEST_PASSWORD, { "X-Forwarded-For": "203.0.113.9" });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await blocked.text()).toMatch(/<p class="form-error-summary" role="alert" id="login-error">Many failed sign-ins for this account have come from elsewhere/);
+    expect(await blocked.text()).toMatch(
+      /<p class="form-error-summary" role="alert" id="login-error">Many failed sign-ins for this account have come from elsewhere/,
+    );
     // No permanent lockout: once the wait is over, the right password works.
-    app.db.update(s.loginThrottle).set({ blockedUntil: new Date(0) }).where(eq(s.loginThrottle.key, accountKey(victim.email))).run();
+    app.db
+      .update(s.loginThrottle)
+      .set({ blockedUntil: new Date(0) })
+      .where(eq(s.loginThrottle.key, accountKey(victim.email)))
+      .run();
     expect((await login(victim.email, TEST_PASSWORD, { "X-Forwarded-For": "203.0.113.9" })).status).toBe(302);
     const logged = app.db.$client.prepare("SELECT count(*) n FROM audit_log WHERE action = 'login' AND outcome IN ('failed', 'denied')").get() as { n: number };
     expect(logged.n).toBeGreaterThanOrEqual(30);
@@ -166,7 +176,11 @@ describe("login throttling and enumeration", () => {
     const time = async (email: string, ip: string) => {
       const start = performance.now();
       const res = await login(email, "definitely-not-it-123", { "X-Forwarded-For": ip });
-      return { ms: performance.now() - start, status: res.status, body: (await res.text()).replace(new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), "EMAIL") };
+      return {
+        ms: performance.now() - start,
+        status: res.status,
+        body: (await res.text()).replace(new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"), "EMAIL"),
+      };
     };
     const a = [];
     const b = [];
@@ -176,7 +190,9 @@ describe("login throttling and enumeration", () => {
     }
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const delta = Math.abs(median(a.map((x) => x.ms)) - median(b.map((x) => x.ms)));
-    console.log(`enumeration: median existing ${median(a.map((x) => x.ms)).toFixed(1)} ms, unknown ${median(b.map((x) => x.ms)).toFixed(1)} ms, Δ ${delta.toFixed(1)} ms (40 + 40 tries)`);
+    console.log(
+      `enumeration: median existing ${median(a.map((x) => x.ms)).toFixed(1)} ms, unknown ${median(b.map((x) => x.ms)).toFixed(1)} ms, Δ ${delta.toFixed(1)} ms (40 + 40 tries)`,
+    );
     expect(new Set([...a, ...b].map((x) => x.status))).toEqual(new Set([400]));
     expect(new Set([...a, ...b].map((x) => x.body.replace(/nonce="[^"]+"|"nonce-[^"]+"/g, ""))).size).toBeLessThanOrEqual(1);
     expect(delta).toBeLessThan(10);
@@ -191,7 +207,17 @@ describe("tampering (IDOR and mass assignment)", () => {
     const foreign = itemInState(app.db, "practice", "draft", { contributor: actor(contributorB), curator: actor(curator) });
     const foreignAnswer = itemInState(app.db, "answer", "draft", { contributor: actor(contributorB), curator: actor(curator) });
     const a = client(app.url, contributorA.cookie);
-    const extra = { status: "published", cityId: String(cityB.id), city_id: String(cityB.id), authorId: String(admin.id), origin: "content", featured: "on", role: "admin", slug: "hijacked", publishedAt: "2020-01-01" };
+    const extra = {
+      status: "published",
+      cityId: String(cityB.id),
+      city_id: String(cityB.id),
+      authorId: String(admin.id),
+      origin: "content",
+      featured: "on",
+      role: "admin",
+      slug: "hijacked",
+      publishedAt: "2020-01-01",
+    };
     let accepted = 0;
     const attempts: [string, boolean][] = [];
     const record = (name: string, ok: boolean) => {
@@ -200,10 +226,21 @@ describe("tampering (IDOR and mass assignment)", () => {
     };
 
     // 1. Create with extra fields: they are ignored.
-    const created = await a.post("/en/edit/practices/new", { city: cityA.slug, language: "en", title: "Mass assignment test", summary: "S.", body: "B.", ongoing: "unknown", ...extra });
+    const created = await a.post("/en/edit/practices/new", {
+      city: cityA.slug,
+      language: "en",
+      title: "Mass assignment test",
+      summary: "S.",
+      body: "B.",
+      ongoing: "unknown",
+      ...extra,
+    });
     const newId = Number(/practices\/(\d+)/.exec(created.headers.get("Location") ?? "")?.[1]);
     const row = app.db.select().from(s.practices).where(eq(s.practices.id, newId)).get()!;
-    record("create with status/city/author/origin/featured/slug fields", row.status === "draft" && row.cityId === cityA.id && row.origin === "app" && !row.featured && row.slug !== "hijacked");
+    record(
+      "create with status/city/author/origin/featured/slug fields",
+      row.status === "draft" && row.cityId === cityA.id && row.origin === "app" && !row.featured && row.slug !== "hijacked",
+    );
     // 2. Create for another city.
     const before = app.db.select().from(s.practices).all().length;
     await a.post("/en/edit/practices/new", { city: cityB.slug, language: "en", title: "Other city", summary: "S.", body: "B.", ongoing: "unknown" });
@@ -215,7 +252,10 @@ describe("tampering (IDOR and mass assignment)", () => {
     // 4–9. Another city's items, by id in the URL.
     const foreignBefore = JSON.stringify(readSnapshot(app.db, "practice", foreign.id));
     for (const [name, res] of [
-      ["edit another city's practice", await a.post(`/en/edit/practices/${foreign.id}`, { intent: "save", title: "Pwned", summary: "S.", body: "B.", ongoing: "unknown" })],
+      [
+        "edit another city's practice",
+        await a.post(`/en/edit/practices/${foreign.id}`, { intent: "save", title: "Pwned", summary: "S.", body: "B.", ongoing: "unknown" }),
+      ],
       ["translate another city's practice", await a.post(`/en/edit/practices/${foreign.id}/translate/nl`, { title: "Pwned", summary: "S.", body: "B." })],
       ["submit another city's practice", await a.post(`/en/edit/practices/${foreign.id}/workflow`, { intent: "submit" })],
       ["restore another city's practice", await a.post(`/en/edit/practices/${foreign.id}/history`, { revision: "1" })],
@@ -227,7 +267,12 @@ describe("tampering (IDOR and mass assignment)", () => {
     record("another city's practice unchanged", JSON.stringify(readSnapshot(app.db, "practice", foreign.id)) === foreignBefore);
     // 10. Reading another city's draft, page and single-fetch data.
     const title = (readSnapshot(app.db, "practice", foreign.id) as { translations: { en: { title: string } } }).translations.en.title;
-    for (const p of [`/en/edit/practices/${foreign.id}`, `/en/edit/practices/${foreign.id}.data`, `/en/edit/practices/${foreign.id}/history`, `/en/edit/practices/${foreign.id}/history.data`]) {
+    for (const p of [
+      `/en/edit/practices/${foreign.id}`,
+      `/en/edit/practices/${foreign.id}.data`,
+      `/en/edit/practices/${foreign.id}/history`,
+      `/en/edit/practices/${foreign.id}/history.data`,
+    ]) {
       const res = await a.get(p);
       record(`read ${p}`, !(await res.text()).includes(title));
     }
@@ -235,7 +280,10 @@ describe("tampering (IDOR and mass assignment)", () => {
     await a.post("/en/account", { intent: "end-session", session: (contributorB.cookie.split("=")[1] ?? "").split(".")[0]! });
     record("end another user's session", (await client(app.url, contributorB.cookie).get("/en/dashboard")).status === 200);
     record("change a role as contributor", (await a.post("/en/admin/users", { intent: "role", user: String(contributorA.id), role: "admin" })).status === 403);
-    record("invite as contributor", (await a.post("/en/admin/users", { intent: "invite", email: "x@y.example", role: "contributor", cities: cityA.slug })).status === 403);
+    record(
+      "invite as contributor",
+      (await a.post("/en/admin/users", { intent: "invite", email: "x@y.example", role: "contributor", cities: cityA.slug })).status === 403,
+    );
     const curatorInvitesAdmin = await client(app.url, curator.cookie).post("/en/admin/users", { intent: "invite", email: "boss@y.example", role: "admin" });
     record("curator invites an admin", curatorInvitesAdmin.status === 403 && !app.db.select().from(s.users).where(eq(s.users.email, "boss@y.example")).get());
     record("contributor role unchanged", app.db.select().from(s.users).where(eq(s.users.id, contributorA.id)).get()!.role === "contributor");
@@ -259,7 +307,12 @@ describe("cross-site requests", () => {
       ["Origin null", { Origin: "null" }],
       ["no Origin, no fetch metadata", {}],
     ];
-    const snapshot = () => JSON.stringify(["practices", "practice_translations", "revisions", "review_events", "pending_changes", "users", "user_cities", "auth_tokens", "sessions"].map((t) => app.db.$client.prepare(`SELECT * FROM ${t}`).all()));
+    const snapshot = () =>
+      JSON.stringify(
+        ["practices", "practice_translations", "revisions", "review_events", "pending_changes", "users", "user_cities", "auth_tokens", "sessions"].map((t) =>
+          app.db.$client.prepare(`SELECT * FROM ${t}`).all(),
+        ),
+      );
     const before = snapshot();
     let tested = 0;
     let accepted = 0;
@@ -267,7 +320,12 @@ describe("cross-site requests", () => {
       const url = fill(route.pattern, params);
       for (const [, headers] of variants) {
         // Raw fetch: no helper adding same-origin headers.
-        const res = await fetch(app.url + url, { method: "POST", body: new URLSearchParams({ intent: "submit", email: admin.email, password: TEST_PASSWORD, title: "x" }), headers: { Cookie: admin.cookie, ...headers }, redirect: "manual" });
+        const res = await fetch(app.url + url, {
+          method: "POST",
+          body: new URLSearchParams({ intent: "submit", email: admin.email, password: TEST_PASSWORD, title: "x" }),
+          headers: { Cookie: admin.cookie, ...headers },
+          redirect: "manual",
+        });
         tested++;
         if (res.status !== 403) accepted++;
       }
@@ -287,12 +345,43 @@ describe("cross-site requests", () => {
     const question = app.db.select({ slug: s.questions.slug }).from(s.questions).get()!.slug;
     const toolkit = app.db.select({ id: s.toolkits.id, slug: s.toolkits.slug }).from(s.toolkits).get()!;
     const chapter = app.db.select({ slug: s.toolkitChapters.slug }).from(s.toolkitChapters).where(eq(s.toolkitChapters.toolkitId, toolkit.id)).get()!.slug;
-    const params = { lang: "en", type: "practices", id: String(item.id), tlang: "nl", token: "a".repeat(24) + "." + "b".repeat(24), slug: practiceSlug, chapter, "*": "nothing-here" };
+    const params = {
+      lang: "en",
+      type: "practices",
+      id: String(item.id),
+      tlang: "nl",
+      token: "a".repeat(24) + "." + "b".repeat(24),
+      slug: practiceSlug,
+      chapter,
+      "*": "nothing-here",
+    };
     const urls = appRoutes()
       .filter((r) => r.loader && !r.pattern.includes(":slug"))
       .map((r) => fill(r.pattern, params));
-    urls.push(`/en/practices/${practiceSlug}`, `/en/questions/${question}`, `/en/toolkits/${toolkit.slug}`, `/en/toolkits/${toolkit.slug}/${chapter}`, `/en/cities/${cityA.slug}`, "/en/logout", `/en/edit/practices/${item.id}/workflow`);
-    const tables = ["practices", "practice_translations", "practice_terms", "sources", "cities", "answers", "revisions", "review_events", "pending_changes", "users", "user_cities", "auth_tokens", "search_outbox"];
+    urls.push(
+      `/en/practices/${practiceSlug}`,
+      `/en/questions/${question}`,
+      `/en/toolkits/${toolkit.slug}`,
+      `/en/toolkits/${toolkit.slug}/${chapter}`,
+      `/en/cities/${cityA.slug}`,
+      "/en/logout",
+      `/en/edit/practices/${item.id}/workflow`,
+    );
+    const tables = [
+      "practices",
+      "practice_translations",
+      "practice_terms",
+      "sources",
+      "cities",
+      "answers",
+      "revisions",
+      "review_events",
+      "pending_changes",
+      "users",
+      "user_cities",
+      "auth_tokens",
+      "search_outbox",
+    ];
     const snapshot = () => JSON.stringify(tables.map((t) => app.db.$client.prepare(`SELECT * FROM ${t}`).all()));
     const before = snapshot();
     let requests = 0;
@@ -314,7 +403,10 @@ describe("general write limit", () => {
     const limited = await startAppServer({ WRITE_RATE_LIMIT: "10" });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 15; i++) statuses.push((await client(limited.url).post("/en/reset-password", { email: `w${i}@nowhere.example` }, { "X-Forwarded-For": "198.51.100.200" })).status);
+      for (let i = 0; i < 15; i++)
+        statuses.push(
+          (await client(limited.url).post("/en/reset-password", { email: `w${i}@nowhere.example` }, { "X-Forwarded-For": "198.51.100.200" })).status,
+        );
       console.log(`write limit 10/min: statuses ${statuses.join(",")}`);
       expect(statuses.slice(0, 10).every((x) => x === 200)).toBe(true);
       expect(statuses.slice(10).every((x) => x === 429)).toBe(true);
@@ -339,7 +431,8 @@ describe("audit log and logs", () => {
     await login(target.email, "not-the-password-at-all", { "X-Forwarded-For": "192.0.2.200" });
     await client(app.url, admin.cookie).post("/en/admin/users", { intent: "disable", user: String(target.id) });
     const actions = new Set((app.db.$client.prepare("SELECT action || ':' || outcome a FROM audit_log").all() as { a: string }[]).map((r) => r.a));
-    for (const expected of ["login:ok", "login:failed", "user.role:ok", "item.publish:ok", "history:denied", "user.disable:ok"]) expect(actions, expected).toContain(expected);
+    for (const expected of ["login:ok", "login:failed", "user.role:ok", "item.publish:ok", "history:denied", "user.disable:ok"])
+      expect(actions, expected).toContain(expected);
     const at = app.db.$client.prepare("SELECT created_at FROM audit_log ORDER BY id DESC LIMIT 1").get() as { created_at: number };
     expect(Math.abs(at.created_at - Date.now())).toBeLessThan(60_000);
     const log = app.log();
@@ -385,10 +478,23 @@ describe("findings of the security review (regressions)", () => {
     app.db.insert(s.userCities).values({ userId: contributorA.id, cityId: item.cityId }).run();
     const body = new URLSearchParams({ intent: "save", title: "Sneaked in", summary: "S.", body: "B.", ongoing: "unknown" }).toString();
     const status = new Promise<number>((resolve, reject) => {
-      const req = http.request(`${app.url}/en/edit/practices/${item.id}`, { method: "POST", headers: { Cookie: contributorA.cookie, Origin: app.url, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        `${app.url}/en/edit/practices/${item.id}`,
+        {
+          method: "POST",
+          headers: {
+            Cookie: contributorA.cookie,
+            Origin: app.url,
+            "Sec-Fetch-Site": "same-origin",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": String(body.length),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       req.write(body.slice(0, 10));
       setTimeout(async () => {
@@ -404,7 +510,12 @@ describe("findings of the security review (regressions)", () => {
 
   it("the preview applies the Markdown limits whatever the line endings", async () => {
     const item = itemInState(app.db, "practice", "draft", { contributor: actor(contributorA), curator: actor(curator) });
-    const res = await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}`, { intent: "preview", title: "T", summary: "S", body: "- - x\r".repeat(16_000) });
+    const res = await client(app.url, curator.cookie).post(`/en/edit/practices/${item.id}`, {
+      intent: "preview",
+      title: "T",
+      summary: "S",
+      body: "- - x\r".repeat(16_000),
+    });
     expect(res.status).toBe(200);
     // The preview says why there is none instead of rendering the list.
     const preview = /<section class="preview"[^]*?<\/section>/.exec(await res.text())?.[0] ?? "";
@@ -418,10 +529,17 @@ describe("findings of the security review (regressions)", () => {
     const port = new URL(app.url).port;
     const post = (host: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request(`${app.url}/en/reset-password`, { method: "POST", headers: { Host: host, Origin: `http://${host}`, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) } }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          `${app.url}/en/reset-password`,
+          {
+            method: "POST",
+            headers: { Host: host, Origin: `http://${host}`, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(body.length) },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on("error", reject);
         req.end(body);
       });
@@ -437,10 +555,14 @@ describe("findings of the security review (regressions)", () => {
 
   it("a chunked body of unknown length is refused with 411", async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${app.url}/en/login`, { method: "POST", headers: { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        `${app.url}/en/login`,
+        { method: "POST", headers: { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       req.write("email=a%40b.c&");
       req.end("password=x");
@@ -452,11 +574,17 @@ describe("findings of the security review (regressions)", () => {
     const victim = await userWithSession(app.db, "contributor", [cityA.id]);
     // Posted as the page's script does (`.data`): refusals render no HTML, so a loaded machine does not push requests past the first one-second wait.
     const guess = (email: string, password: string, ip: string) => client(app.url).post("/en/login.data", { email, password }, { "X-Forwarded-For": ip });
-    const sameClient = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(victim.email, `parallel-guess-${i}`, "203.0.113.99").then((r) => r.status)));
+    const sameClient = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => guess(victim.email, `parallel-guess-${i}`, "203.0.113.99").then((r) => r.status)),
+    );
     const other = await userWithSession(app.db, "contributor", [cityA.id]);
-    const manyClients = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(other.email, `parallel-guess-${i}`, `203.0.113.${100 + i}`).then((r) => r.status)));
+    const manyClients = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => guess(other.email, `parallel-guess-${i}`, `203.0.113.${100 + i}`).then((r) => r.status)),
+    );
     const checked = (xs: number[]) => xs.filter((x) => x === 400).length;
-    console.log(`parallel guesses: one address ${checked(sameClient)} checked, ${sameClient.filter((x) => x === 429).length} throttled; 20 addresses ${checked(manyClients)} checked`);
+    console.log(
+      `parallel guesses: one address ${checked(sameClient)} checked, ${sameClient.filter((x) => x === 429).length} throttled; 20 addresses ${checked(manyClients)} checked`,
+    );
     expect(checked(sameClient)).toBe(1);
     expect(checked(manyClients)).toBe(FREE_FAILURES["account:"] + 1);
   });
@@ -464,7 +592,11 @@ describe("findings of the security review (regressions)", () => {
   it("the current password cannot be guessed on the account page without throttling", async () => {
     const u = await userWithSession(app.db, "contributor", [cityA.id]);
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await client(app.url, u.cookie).post("/en/account", { intent: "password", currentPassword: `guess-${i}`, password: "violet-harbour-bicycle-99" })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await client(app.url, u.cookie).post("/en/account", { intent: "password", currentPassword: `guess-${i}`, password: "violet-harbour-bicycle-99" }))
+          .status,
+      );
     expect(statuses[0]).toBe(400);
     expect(statuses.slice(1)).toContain(429);
   });
@@ -476,7 +608,11 @@ describe("two-step verification", () => {
     const c = client(app.url, u.cookie);
     expect(await c.get("/en/dashboard").then((r) => r.text())).toMatch(TWO_STEP_REMINDER);
     expect((await c.post("/en/account", { intent: "totp-start", currentPassword: TEST_PASSWORD })).status).toBe(200);
-    const pendingKey = app.db.select().from(s.sessions).where(eq(s.sessions.id, u.cookie.split("=")[1]!.split(".")[0]!)).get()!.totpPendingKey!;
+    const pendingKey = app.db
+      .select()
+      .from(s.sessions)
+      .where(eq(s.sessions.id, u.cookie.split("=")[1]!.split(".")[0]!))
+      .get()!.totpPendingKey!;
     expect((await c.post("/en/account", { intent: "totp-confirm", code: "000000" === totpCode(pendingKey) ? "111111" : "000000" })).status).toBe(400);
     expect((await c.post("/en/account", { intent: "totp-confirm", code: totpCode(pendingKey) })).status).toBe(200);
     const key = app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey!;
@@ -496,7 +632,10 @@ describe("two-step verification", () => {
     // The code used to turn it on is spent; a wrong code fails; the current one signs in.
     expect((await verifier.post("/en/login/verify", { code: totpCode(key) })).status).toBe(400);
     expect((await verifier.post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) })).status).toBe(429);
-    app.db.delete(s.loginThrottle).where(eq(s.loginThrottle.key, `2fa:${u.id}`)).run();
+    app.db
+      .delete(s.loginThrottle)
+      .where(eq(s.loginThrottle.key, `2fa:${u.id}`))
+      .run();
     const ok = await verifier.post("/en/login/verify", { code: totpCode(key, Date.now() + 30_000) });
     expect(ok.status).toBe(302);
     const session = tokenOf(ok);
@@ -506,7 +645,15 @@ describe("two-step verification", () => {
     expect((await verifier.get("/en/login/verify")).headers.get("Location")).toContain("/en/login");
     // Turning it off needs the password (and a current code).
     expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: TEST_PASSWORD })).status).toBe(400);
-    expect((await client(app.url, cookie(session)).post("/en/account", { intent: "totp-disable", currentPassword: "wrong-password-here", code: totpCode(key, Date.now() + 60_000) })).status).toBe(400);
+    expect(
+      (
+        await client(app.url, cookie(session)).post("/en/account", {
+          intent: "totp-disable",
+          currentPassword: "wrong-password-here",
+          code: totpCode(key, Date.now() + 60_000),
+        })
+      ).status,
+    ).toBe(400);
     expect(app.db.select().from(s.users).where(eq(s.users.id, u.id)).get()!.totpKey).not.toBeNull();
     // A lost authenticator: an administrator resets it, which also ends the person's sessions.
     expect((await client(app.url, admin.cookie).post("/en/admin/users", { intent: "reset-two-step", user: String(u.id) })).status).toBe(200);

@@ -67,12 +67,7 @@ export function isExpired(s: { createdAt: Date; lastSeenAt: Date }, now: Date): 
 export function validateSessionToken(db: DB, token: string, now = new Date()): { session: Session; user: SessionUser } | null {
   const parts = splitToken(token);
   if (!parts) return null;
-  const row = db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, parts.id))
-    .get();
+  const row = db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, parts.id)).get();
   if (!row || !secretMatches(parts.secret, row.s.secretHash)) return null;
   if (isExpired(row.s, now) || row.u.disabledAt) {
     db.delete(sessions).where(eq(sessions.id, row.s.id)).run();
@@ -82,7 +77,12 @@ export function validateSessionToken(db: DB, token: string, now = new Date()): {
     db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.s.id)).run();
     row.s.lastSeenAt = now;
   }
-  const cityIds = db.select({ id: userCities.cityId }).from(userCities).where(eq(userCities.userId, row.u.id)).all().map((r) => r.id);
+  const cityIds = db
+    .select({ id: userCities.cityId })
+    .from(userCities)
+    .where(eq(userCities.userId, row.u.id))
+    .all()
+    .map((r) => r.id);
   return {
     session: { id: row.s.id, userId: row.s.userId, createdAt: row.s.createdAt, lastSeenAt: row.s.lastSeenAt },
     user: { id: row.u.id, email: row.u.email, displayName: row.u.displayName, role: row.u.role, cityIds },
@@ -101,7 +101,12 @@ export function invalidateUserSessions(db: DB, userId: number, keep?: string): n
 
 /** Ends one of the user's own sessions; the user id in the WHERE keeps it to their own. */
 export function endUserSession(db: DB, userId: number, sessionId: string): boolean {
-  return db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).run().changes === 1;
+  return (
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+      .run().changes === 1
+  );
 }
 
 export function listUserSessions(db: DB, userId: number) {

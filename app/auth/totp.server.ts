@@ -17,7 +17,9 @@ export function newTotpKey(): Buffer {
 
 /** The key as people type it into an app, in groups of four. */
 export function displayKey(key: Uint8Array): string {
-  return encodeBase32UpperCaseNoPadding(key).replace(/(.{4})/g, "$1 ").trim();
+  return encodeBase32UpperCaseNoPadding(key)
+    .replace(/(.{4})/g, "$1 ")
+    .trim();
 }
 
 export function totpUri(email: string, key: Uint8Array): string {

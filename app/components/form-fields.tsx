@@ -10,10 +10,29 @@ export function useErrorText() {
     const [key, arg] = code.split(":");
     if (key === "markdown_complex" && arg && arg in MARKDOWN_LIMITS) {
       const rule = arg as MarkdownRule;
-      return t("form.errors.markdown_complex", { rule: t(`form.markdownRules.${rule}`, { max: new Intl.NumberFormat(i18n.language).format(MARKDOWN_LIMITS[rule]) }) });
+      return t("form.errors.markdown_complex", {
+        rule: t(`form.markdownRules.${rule}`, { max: new Intl.NumberFormat(i18n.language).format(MARKDOWN_LIMITS[rule]) }),
+      });
     }
     if (key === "markdown_render" && (arg === "slow" || arg === "large" || arg === "busy")) return t(`form.errors.markdown_render_${arg}`);
-    const known = ["required", "invalid", "too_long", "too_many", "bad_chars", "url", "year", "number", "date", "unknown_value", "end_before_start", "email", "answer_exists", "certainty_one", "certainty_two", "certainty_none"];
+    const known = [
+      "required",
+      "invalid",
+      "too_long",
+      "too_many",
+      "bad_chars",
+      "url",
+      "year",
+      "number",
+      "date",
+      "unknown_value",
+      "end_before_start",
+      "email",
+      "answer_exists",
+      "certainty_one",
+      "certainty_two",
+      "certainty_none",
+    ];
     return t(`form.errors.${(known.includes(key!) ? key : "invalid") as "invalid"}`, { max: arg });
   };
 }
@@ -50,7 +69,17 @@ function Wrap({ field, label, help, className, children }: Common & { field: Fie
 const describedBy = (field: FieldMetadata<unknown>, help?: string) =>
   [help ? `${field.id}-help` : "", field.errors?.length ? field.errorId : ""].filter(Boolean).join(" ") || undefined;
 
-export function TextField({ field, type = "text", ...rest }: Common & { field: FieldMetadata<unknown>; type?: "text" | "url" | "email" | "number" | "password"; autoComplete?: string; maxLength?: number; lang?: string }) {
+export function TextField({
+  field,
+  type = "text",
+  ...rest
+}: Common & {
+  field: FieldMetadata<unknown>;
+  type?: "text" | "url" | "email" | "number" | "password";
+  autoComplete?: string;
+  maxLength?: number;
+  lang?: string;
+}) {
   const { label, help, className, autoComplete, maxLength, lang } = rest;
   const props = getInputProps(field, { type, ariaDescribedBy: describedBy(field, help) });
   return (
@@ -69,7 +98,12 @@ export function TextArea({ field, rows = 4, lang, ...rest }: Common & { field: F
   );
 }
 
-export function SelectField({ field, options, empty, ...rest }: Common & { field: FieldMetadata<unknown>; options: { value: string; label: string }[]; empty?: string }) {
+export function SelectField({
+  field,
+  options,
+  empty,
+  ...rest
+}: Common & { field: FieldMetadata<unknown>; options: { value: string; label: string }[]; empty?: string }) {
   const props = getSelectProps(field, { ariaDescribedBy: describedBy(field, rest.help) });
   return (
     <Wrap field={field} {...rest}>

@@ -3,7 +3,17 @@ import { useTranslation } from "react-i18next";
 import type { PasswordProblem } from "#app/auth/password.server.ts";
 
 /** The set-a-password form of invitations and resets. */
-export function SetPasswordForm({ problem, askName, defaultName, submit }: { problem?: PasswordProblem | null; askName?: boolean; defaultName?: string; submit: string }) {
+export function SetPasswordForm({
+  problem,
+  askName,
+  defaultName,
+  submit,
+}: {
+  problem?: PasswordProblem | null;
+  askName?: boolean;
+  defaultName?: string;
+  submit: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="stack">

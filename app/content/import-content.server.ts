@@ -3,9 +3,7 @@ import type { ContentProblem } from "./front-matter.server.ts";
 import { loadContent } from "./load-content.server.ts";
 import { writeContent, type ImportStats } from "./write-content.server.ts";
 
-export type ImportResult =
-  | { ok: true; stats: ImportStats | null; files: number }
-  | { ok: false; problems: ContentProblem[] };
+export type ImportResult = { ok: true; stats: ImportStats | null; files: number } | { ok: false; problems: ContentProblem[] };
 
 /**
  * Validates everything first and writes only when there is no problem at all, in one transaction,
@@ -25,6 +23,9 @@ export function importContent(db: DB | null, root: string, opts: { dryRun?: bool
     // A constraint the validator could not see (e.g. a removed city still used by a contributed
     // practice). The transaction has rolled back; report it in the same shape as other problems.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file: root, line: 0, field: "(database)", message, toString: () => `${root}:0 (database): ${message}` } as ContentProblem] };
+    return {
+      ok: false,
+      problems: [{ file: root, line: 0, field: "(database)", message, toString: () => `${root}:0 (database): ${message}` } as ContentProblem],
+    };
   }
 }

@@ -79,7 +79,9 @@ class Collector {
         // Point at each misspelt key itself rather than at the object that contains it.
         for (const key of issue.keys) {
           const path = [...issue.path, key];
-          this.problems.push(new ContentProblem(parsed.file, parsed.lineOf(path), path.join("."), "unknown field (see toolkit-content/README.md for the allowed fields)"));
+          this.problems.push(
+            new ContentProblem(parsed.file, parsed.lineOf(path), path.join("."), "unknown field (see toolkit-content/README.md for the allowed fields)"),
+          );
         }
         continue;
       }
@@ -110,7 +112,10 @@ class Collector {
     opts: { requireBody: boolean; skip?: (name: string) => boolean } = { requireBody: true },
   ): Item<z.output<S>, z.output<T>>[] {
     if (!fs.existsSync(dir)) return [];
-    const names = fs.readdirSync(dir).filter((n) => n.endsWith(".md") && !opts.skip?.(n)).sort();
+    const names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith(".md") && !opts.skip?.(n))
+      .sort();
     const mains = new Map<string, Item<z.output<S>, z.output<T>>>();
     const translations: { slug: string; lang: Language; parsed: ParsedFile }[] = [];
     for (const name of names) {
@@ -132,7 +137,13 @@ class Collector {
       }
       // The same shape limits as the editing forms: a body over them would take seconds to render.
       const rule = markdownComplexity(parsed.body);
-      if (rule) this.problem(parsed.file, 1, "(body)", `the Markdown body is over the limit "${rule}" (${MARKDOWN_LIMITS[rule]}): it would take too long to render; simplify it`);
+      if (rule)
+        this.problem(
+          parsed.file,
+          1,
+          "(body)",
+          `the Markdown body is over the limit "${rule}" (${MARKDOWN_LIMITS[rule]}): it would take too long to render; simplify it`,
+        );
       if (langCode) {
         translations.push({ slug, lang: langCode as Language, parsed });
         continue;
@@ -259,7 +270,8 @@ export function loadContent(root: string): { model: ContentModel; problems: Cont
       }
       chapters.sort((a, b) => a.position - b.position);
       for (let i = 1; i < chapters.length; i++) {
-        if (chapters[i]!.position === chapters[i - 1]!.position) c.problem(chapters[i]!.file, 1, "(file name)", `two chapters share the number ${String(chapters[i]!.position).padStart(2, "0")}`);
+        if (chapters[i]!.position === chapters[i - 1]!.position)
+          c.problem(chapters[i]!.file, 1, "(file name)", `two chapters share the number ${String(chapters[i]!.position).padStart(2, "0")}`);
         if (chapters[i]!.slug === chapters[i - 1]!.slug) c.problem(chapters[i]!.file, 1, "(file name)", `two chapters share the slug "${chapters[i]!.slug}"`);
       }
       toolkits.push({ ...index, slug, chapters });
@@ -297,11 +309,13 @@ function checkReferences(c: Collector, m: ContentModel) {
   const reported = (file: string, field: string) => c.problems.some((p) => p.file === file && p.field === field);
   const check = (file: string, field: string, value: unknown, known: Set<string>, what: string, hint = "") => {
     rawList(value).forEach((v, i) => {
-      if (!known.has(String(v)) && !reported(file, `${field}.${i}`)) c.problem(file, lineOf(file, [field, i]), `${field}.${i}`, `unknown ${what} "${v}"${hint}`);
+      if (!known.has(String(v)) && !reported(file, `${field}.${i}`))
+        c.problem(file, lineOf(file, [field, i]), `${field}.${i}`, `unknown ${what} "${v}"${hint}`);
     });
   };
   const one = (file: string, field: string, value: unknown, known: Set<string>, what: string, hint = "") => {
-    if (typeof value === "string" && !known.has(value) && !reported(file, field)) c.problem(file, lineOf(file, [field]), field, `unknown ${what} "${value}"${hint}`);
+    if (typeof value === "string" && !known.has(value) && !reported(file, field))
+      c.problem(file, lineOf(file, [field]), field, `unknown ${what} "${value}"${hint}`);
   };
   const all = <T extends { file: string; data: object }>(items: T[], folder: string) => [
     ...items.map((x) => ({ file: x.file, raw: x.data as Record<string, unknown>, item: x })),

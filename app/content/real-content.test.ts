@@ -27,7 +27,9 @@ describe("toolkit-content", () => {
   });
 
   it("does not present Gothenburg as a declared human rights city", () => {
-    expect(q("SELECT hr_city_status, hr_city_basis FROM cities WHERE slug = 'gothenburg'")).toEqual([{ hr_city_status: "no-formal-declaration", hr_city_basis: "none" }]);
+    expect(q("SELECT hr_city_status, hr_city_basis FROM cities WHERE slug = 'gothenburg'")).toEqual([
+      { hr_city_status: "no-formal-declaration", hr_city_basis: "none" },
+    ]);
   });
 
   it("claims no more than the sources say about how and since when a city became a human rights city", () => {
@@ -46,20 +48,33 @@ describe("toolkit-content", () => {
     // Every date a profile gives comes with the sources that give it.
     for (const r of rows.filter((x) => x.sc !== "unknown")) {
       const claims = JSON.parse(r.claims) as { date: string; sources: unknown[] }[];
-      expect(claims.map((c) => c.date), r.slug).toEqual(JSON.parse(r.since));
+      expect(
+        claims.map((c) => c.date),
+        r.slug,
+      ).toEqual(JSON.parse(r.since));
       for (const c of claims) expect(c.sources.length, `${r.slug} ${c.date}`).toBeGreaterThan(0);
     }
   });
 
   it("has at least 30 published practices, at least 8 of them from Utrecht, each with sources and a theme", () => {
     expect(one("SELECT count(*) FROM practices WHERE status = 'published'")).toBeGreaterThanOrEqual(30);
-    expect(one("SELECT count(*) FROM practices p JOIN cities c ON c.id = p.city_id WHERE c.slug = 'utrecht' AND p.status = 'published'")).toBeGreaterThanOrEqual(8);
+    expect(
+      one("SELECT count(*) FROM practices p JOIN cities c ON c.id = p.city_id WHERE c.slug = 'utrecht' AND p.status = 'published'"),
+    ).toBeGreaterThanOrEqual(8);
     expect(q("SELECT slug FROM practices p WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.practice_id = p.id)")).toEqual([]);
-    expect(q("SELECT slug FROM practices p WHERE NOT EXISTS (SELECT 1 FROM practice_terms pt JOIN taxonomy_terms t ON t.id = pt.term_id WHERE pt.practice_id = p.id AND t.vocabulary = 'theme')")).toEqual([]);
+    expect(
+      q(
+        "SELECT slug FROM practices p WHERE NOT EXISTS (SELECT 1 FROM practice_terms pt JOIN taxonomy_terms t ON t.id = pt.term_id WHERE pt.practice_id = p.id AND t.vocabulary = 'theme')",
+      ),
+    ).toEqual([]);
   });
 
   it("asks at least one question of every question type", () => {
-    expect(q("SELECT t.slug FROM taxonomy_terms t WHERE t.vocabulary = 'question_type' AND NOT EXISTS (SELECT 1 FROM questions q WHERE q.question_type_id = t.id AND q.status = 'published')")).toEqual([]);
+    expect(
+      q(
+        "SELECT t.slug FROM taxonomy_terms t WHERE t.vocabulary = 'question_type' AND NOT EXISTS (SELECT 1 FROM questions q WHERE q.question_type_id = t.id AND q.status = 'published')",
+      ),
+    ).toEqual([]);
   });
 
   it("answers at least 12 questions from at least 3 cities each, every answer sourced", () => {
@@ -91,11 +106,15 @@ describe("toolkit-content", () => {
 
   it.each(["nl", "de", "ko"])("translates both toolkits, index and every chapter, into %s", (lang) => {
     expect(q("SELECT slug FROM toolkits t WHERE NOT EXISTS (SELECT 1 FROM toolkit_translations x WHERE x.toolkit_id = t.id AND x.lang = ?)", lang)).toEqual([]);
-    expect(q("SELECT slug FROM toolkit_chapters c WHERE NOT EXISTS (SELECT 1 FROM chapter_translations x WHERE x.chapter_id = c.id AND x.lang = ?)", lang)).toEqual([]);
+    expect(
+      q("SELECT slug FROM toolkit_chapters c WHERE NOT EXISTS (SELECT 1 FROM chapter_translations x WHERE x.chapter_id = c.id AND x.lang = ?)", lang),
+    ).toEqual([]);
   });
 
   it("leaves some items untranslated in Spanish, so the language fallback is visible", () => {
-    expect(one("SELECT count(*) FROM practices p WHERE NOT EXISTS (SELECT 1 FROM practice_translations t WHERE t.practice_id = p.id AND t.lang = 'es')")).toBeGreaterThan(0);
+    expect(
+      one("SELECT count(*) FROM practices p WHERE NOT EXISTS (SELECT 1 FROM practice_translations t WHERE t.practice_id = p.id AND t.lang = 'es')"),
+    ).toBeGreaterThan(0);
   });
 
   it("links toolkit chapters to real practices and questions", () => {

@@ -16,9 +16,7 @@ import {
 // Front-matter schemas for toolkit-content/. `.strict()` everywhere: a misspelt field is an error,
 // not a silently ignored value.
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 const year = z.number().int("must be a whole year").min(1900).max(2100);
 /** YAML reads `since: 2018` as a number; accept it and keep the value as text. */
@@ -38,9 +36,7 @@ export const sourceSchema = z.object({ title: text(300), url }).strict();
 const sources = z.array(sourceSchema);
 
 const labels = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, text(200)])) as Record<(typeof LANGUAGES)[number], ReturnType<typeof text>>).strict();
-const descriptions = z
-  .object(Object.fromEntries(LANGUAGES.map((l) => [l, text(600)])) as Record<(typeof LANGUAGES)[number], ReturnType<typeof text>>)
-  .strict();
+const descriptions = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, text(600)])) as Record<(typeof LANGUAGES)[number], ReturnType<typeof text>>).strict();
 
 export const taxonomyFileSchema = z
   .array(
@@ -66,7 +62,10 @@ const CLAIMS_MESSAGES = {
 
 /** The certainty must fit the claims: the same rules as the editor form (app/domain/hr-city.ts). */
 function checkClaims(v: { certainty: Certainty; claims: { sources: unknown[] }[] }, valueOf: (c: never) => string, ctx: z.RefinementCtx) {
-  const problem = claimsProblem(v.certainty, v.claims.map((c) => ({ value: valueOf(c as never), sources: c.sources.length })));
+  const problem = claimsProblem(
+    v.certainty,
+    v.claims.map((c) => ({ value: valueOf(c as never), sources: c.sources.length })),
+  );
   if (problem) ctx.addIssue({ code: "custom", path: ["certainty"], message: CLAIMS_MESSAGES[problem] });
 }
 const certainty = z.enum(CERTAINTIES);
@@ -89,7 +88,10 @@ const sinceClaims = z
   .superRefine((v, ctx) => checkClaims(v, (c: { date: string }) => c.date, ctx))
   .transform((v): Claims<"date", string> => ({ certainty: v.certainty, claims: mergeClaims("date", v.claims) }));
 const bareDates = z.array(z.unknown()).superRefine((_, ctx) =>
-  ctx.addIssue({ code: "custom", message: "a bare list of dates is not accepted: write { certainty: disputed, claims: [{ date, sources }, …] } so that every date has its sources" }),
+  ctx.addIssue({
+    code: "custom",
+    message: "a bare list of dates is not accepted: write { certainty: disputed, claims: [{ date, sources }, …] } so that every date has its sources",
+  }),
 );
 
 /**
@@ -116,7 +118,9 @@ const basisClaims = z
 
 /** `basis:` is either a single value (confirmed; the short form) or `{ certainty, claims: [{ basis, sources }] }`. */
 const basisSchema = byShape<Claims<"basis", Basis>>((v) =>
-  typeof v === "object" && v !== null ? basisClaims : z.enum(HR_CITY_BASES).transform((basis) => ({ certainty: "confirmed" as Certainty, claims: [{ basis, sources: noSources }] })),
+  typeof v === "object" && v !== null
+    ? basisClaims
+    : z.enum(HR_CITY_BASES).transform((basis) => ({ certainty: "confirmed" as Certainty, claims: [{ basis, sources: noSources }] })),
 );
 
 const cityFact = z.object({ name: text(300), since: dateLike.optional(), url: url.optional() }).strict();
@@ -128,10 +132,7 @@ export const cityFileSchema = z
     summary: text(400),
     country: z.string().regex(/^[A-Z]{2}$/, "use an ISO 3166-1 alpha-2 code such as NL"),
     region: slugSchema,
-    population: z
-      .object({ value: z.number().int().positive(), year, source: url })
-      .strict()
-      .optional(),
+    population: z.object({ value: z.number().int().positive(), year, source: url }).strict().optional(),
     coordinates: z
       .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
       .strict()
@@ -162,9 +163,7 @@ export const CITY_FACT_FIELDS = {
 
 const coLevel = z.enum(CO_CITIES_LEVELS).optional();
 const coCities = z
-  .object(
-    Object.fromEntries(CO_CITIES_DIMENSIONS.map((d) => [d, coLevel])) as Record<(typeof CO_CITIES_DIMENSIONS)[number], typeof coLevel>,
-  )
+  .object(Object.fromEntries(CO_CITIES_DIMENSIONS.map((d) => [d, coLevel])) as Record<(typeof CO_CITIES_DIMENSIONS)[number], typeof coLevel>)
   .strict();
 
 export const practiceFileSchema = z
@@ -180,13 +179,7 @@ export const practiceFileSchema = z
     start_year: year.optional(),
     end_year: year.optional(),
     ongoing: z.boolean().optional(),
-    partners: z
-      .array(
-        z
-          .object({ name: text(200), role: z.enum(PARTNER_ROLES), formality: z.enum(PARTNER_FORMALITIES).optional() })
-          .strict(),
-      )
-      .default([]),
+    partners: z.array(z.object({ name: text(200), role: z.enum(PARTNER_ROLES), formality: z.enum(PARTNER_FORMALITIES).optional() }).strict()).default([]),
     outcomes: z.array(text(600)).default([]),
     continuity: text(1200).optional(),
     co_cities: coCities.optional(),

@@ -16,7 +16,9 @@ export type Counts = { created: number; updated: number; unchanged: number; dele
 export type ImportStats = Record<"terms" | "synonyms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts> & { searchQueued: number };
 
 const hashOf = (value: unknown) =>
-  createHash("sha256").update(JSON.stringify([MARKDOWN_RENDERER_VERSION, value])).digest("hex");
+  createHash("sha256")
+    .update(JSON.stringify([MARKDOWN_RENDERER_VERSION, value]))
+    .digest("hex");
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
 
 /**
@@ -31,9 +33,11 @@ function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLi
   hash: string,
   counts: Counts,
 ): { id: number; changed: boolean } {
-  const existing = tx.select({ id: table.id, hash: table.contentHash, origin: table.origin }).from(table as SQLiteTable).where(where).get() as
-    | { id: number; hash: string | null; origin: string }
-    | undefined;
+  const existing = tx
+    .select({ id: table.id, hash: table.contentHash, origin: table.origin })
+    .from(table as SQLiteTable)
+    .where(where)
+    .get() as { id: number; hash: string | null; origin: string } | undefined;
   // Once edited in the app, the database copy is the newer one: the file no longer overwrites it.
   if (existing && (existing.hash === hash || existing.origin === "app")) {
     counts.unchanged++;
@@ -41,11 +45,18 @@ function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLi
   }
   const row = { ...values, origin: "content", contentHash: hash };
   if (existing) {
-    tx.update(table).set({ ...row, updatedAt: new Date() } as never).where(eq(table.id, existing.id)).run();
+    tx.update(table)
+      .set({ ...row, updatedAt: new Date() } as never)
+      .where(eq(table.id, existing.id))
+      .run();
     counts.updated++;
     return { id: existing.id, changed: true };
   }
-  const inserted = tx.insert(table).values(row as never).returning({ id: table.id }).get() as { id: number };
+  const inserted = tx
+    .insert(table)
+    .values(row as never)
+    .returning({ id: table.id })
+    .get() as { id: number };
   counts.created++;
   return { id: inserted.id, changed: true };
 }
@@ -64,9 +75,22 @@ function termIds(tx: Tx) {
  * Deletes content-origin rows whose files are gone; rows made in the app are never touched.
  * Returns the search keys of what goes, with their dependants, computed before the rows vanish.
  */
-function deleteMissing(db: DB, tx: Tx, type: ContentType, table: SQLiteTable & { id: SQLiteColumn; origin: SQLiteColumn }, keep: number[], counts: Counts): string[] {
+function deleteMissing(
+  db: DB,
+  tx: Tx,
+  type: ContentType,
+  table: SQLiteTable & { id: SQLiteColumn; origin: SQLiteColumn },
+  keep: number[],
+  counts: Counts,
+): string[] {
   const where = keep.length ? and(eq(table.origin, "content"), notInArray(table.id, keep)) : eq(table.origin, "content");
-  const ids = (tx.select({ id: table.id }).from(table as SQLiteTable).where(where).all() as { id: number }[]).map((r) => r.id);
+  const ids = (
+    tx
+      .select({ id: table.id })
+      .from(table as SQLiteTable)
+      .where(where)
+      .all() as { id: number }[]
+  ).map((r) => r.id);
   const keys = ids.flatMap((id) => [entityKey(type, id), ...dependentKeys(db, entityKey(type, id))]);
   counts.deleted += tx.delete(table).where(where).run().changes;
   return keys;
@@ -77,7 +101,13 @@ function deleteMissing(db: DB, tx: Tx, type: ContentType, table: SQLiteTable & {
  * queues one outbox row, so the sync worker updates the Meilisearch synonyms setting.
  */
 function writeSynonyms(db: DB, tx: Tx, groups: string[][], counts: Counts): void {
-  const stored = new Map(tx.select().from(s.searchSynonyms).all().map((r) => [r.position, JSON.stringify(r.words)]));
+  const stored = new Map(
+    tx
+      .select()
+      .from(s.searchSynonyms)
+      .all()
+      .map((r) => [r.position, JSON.stringify(r.words)]),
+  );
   groups.forEach((words, position) => {
     const before = stored.get(position);
     stored.delete(position);
@@ -91,12 +121,25 @@ function writeSynonyms(db: DB, tx: Tx, groups: string[][], counts: Counts): void
       counts.updated++;
     }
   });
-  if (stored.size) counts.deleted += tx.delete(s.searchSynonyms).where(inArray(s.searchSynonyms.position, [...stored.keys()])).run().changes;
+  if (stored.size)
+    counts.deleted += tx
+      .delete(s.searchSynonyms)
+      .where(inArray(s.searchSynonyms.position, [...stored.keys()]))
+      .run().changes;
   if (counts.created || counts.updated || counts.deleted) recordSynonymsChange(db);
 }
 
 export function writeContent(db: DB, m: ContentModel): ImportStats {
-  const stats: ImportStats = { terms: zero(), synonyms: zero(), cities: zero(), practices: zero(), questions: zero(), answers: zero(), toolkits: zero(), searchQueued: 0 };
+  const stats: ImportStats = {
+    terms: zero(),
+    synonyms: zero(),
+    cities: zero(),
+    practices: zero(),
+    questions: zero(),
+    answers: zero(),
+    toolkits: zero(),
+    searchQueued: 0,
+  };
   const touched = new Set<string>();
   db.transaction(
     (tx) => {
@@ -118,7 +161,9 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           keepTerms.push(id);
           tx.delete(s.taxonomyLabels).where(eq(s.taxonomyLabels.termId, id)).run();
           for (const lang of s.LANGUAGES) {
-            tx.insert(s.taxonomyLabels).values({ termId: id, lang, label: term.label[lang], description: term.description?.[lang] ?? null }).run();
+            tx.insert(s.taxonomyLabels)
+              .values({ termId: id, lang, label: term.label[lang], description: term.description?.[lang] ?? null })
+              .run();
           }
         });
       }
@@ -128,32 +173,44 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       const cityIds = new Map<string, number>();
       for (const c of m.cities) {
         const d = c.data;
-        const { id, changed } = upsertRow(tx, s.cities, eq(s.cities.slug, c.slug), {
-          slug: c.slug,
-          originalLanguage: d.language,
-          country: d.country,
-          regionId: term("region", d.region),
-          population: d.population?.value ?? null,
-          populationYear: d.population?.year ?? null,
-          populationSource: d.population?.source ?? null,
-          latitude: d.coordinates?.lat ?? null,
-          longitude: d.coordinates?.lon ?? null,
-          hrCityStatus: d.human_rights_city.status,
-          ...hrCityColumns(d.human_rights_city),
-          website: d.website ?? null,
-          status: d.status,
-        }, hashOf(c), stats.cities);
+        const { id, changed } = upsertRow(
+          tx,
+          s.cities,
+          eq(s.cities.slug, c.slug),
+          {
+            slug: c.slug,
+            originalLanguage: d.language,
+            country: d.country,
+            regionId: term("region", d.region),
+            population: d.population?.value ?? null,
+            populationYear: d.population?.year ?? null,
+            populationSource: d.population?.source ?? null,
+            latitude: d.coordinates?.lat ?? null,
+            longitude: d.coordinates?.lon ?? null,
+            hrCityStatus: d.human_rights_city.status,
+            ...hrCityColumns(d.human_rights_city),
+            website: d.website ?? null,
+            status: d.status,
+          },
+          hashOf(c),
+          stats.cities,
+        );
         cityIds.set(c.slug, id);
         if (changed) touched.add(entityKey("city", id));
         if (!changed) continue;
         tx.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
         for (const t of [{ lang: d.language, data: { name: d.name, summary: d.summary }, body: c.body }, ...c.translations]) {
-          tx.insert(s.cityTranslations).values({ cityId: id, lang: t.lang, name: t.data.name, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+          tx.insert(s.cityTranslations)
+            .values({ cityId: id, lang: t.lang, name: t.data.name, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
+            .run();
         }
         tx.delete(s.cityFacts).where(eq(s.cityFacts.cityId, id)).run();
         for (const [kind, field] of Object.entries(CITY_FACT_FIELDS) as [(typeof s.CITY_FACT_KINDS)[number], keyof typeof d][]) {
           (d[field] as { name: string; since?: string; url?: string }[]).forEach((f, position) =>
-            tx.insert(s.cityFacts).values({ cityId: id, kind, name: f.name, since: f.since ?? null, url: f.url ?? null, position }).run(),
+            tx
+              .insert(s.cityFacts)
+              .values({ cityId: id, kind, name: f.name, since: f.since ?? null, url: f.url ?? null, position })
+              .run(),
           );
         }
         replaceSources(tx, "cityId", id, d.sources);
@@ -162,36 +219,48 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       const practiceIds = new Map<string, number>();
       for (const p of m.practices) {
         const d = p.data;
-        const { id, changed } = upsertRow(tx, s.practices, eq(s.practices.slug, p.slug), {
-          slug: p.slug,
-          cityId: cityIds.get(d.city)!,
-          originalLanguage: d.language,
-          startYear: d.start_year ?? null,
-          endYear: d.end_year ?? null,
-          ongoing: d.ongoing ?? null,
-          coCities: d.co_cities ?? {},
-          featured: d.featured,
-          status: d.status,
-        }, hashOf(p), stats.practices);
+        const { id, changed } = upsertRow(
+          tx,
+          s.practices,
+          eq(s.practices.slug, p.slug),
+          {
+            slug: p.slug,
+            cityId: cityIds.get(d.city)!,
+            originalLanguage: d.language,
+            startYear: d.start_year ?? null,
+            endYear: d.end_year ?? null,
+            ongoing: d.ongoing ?? null,
+            coCities: d.co_cities ?? {},
+            featured: d.featured,
+            status: d.status,
+          },
+          hashOf(p),
+          stats.practices,
+        );
         practiceIds.set(p.slug, id);
         if (changed) touched.add(entityKey("practice", id));
         if (!changed) continue;
         if (d.status === "published") {
-          tx.update(s.practices).set({ publishedAt: new Date() }).where(and(eq(s.practices.id, id), eq(s.practices.status, "published"))).run();
+          tx.update(s.practices)
+            .set({ publishedAt: new Date() })
+            .where(and(eq(s.practices.id, id), eq(s.practices.status, "published")))
+            .run();
         }
         tx.delete(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).run();
         const original = { lang: d.language, data: { title: d.title, summary: d.summary, outcomes: d.outcomes, continuity: d.continuity }, body: p.body };
         for (const t of [original, ...p.translations]) {
-          tx.insert(s.practiceTranslations).values({
-            practiceId: id,
-            lang: t.lang,
-            title: t.data.title,
-            summary: t.data.summary,
-            bodyMd: t.body,
-            bodyHtml: renderMarkdown(t.body),
-            outcomes: t.data.outcomes ?? [],
-            continuity: t.data.continuity ?? null,
-          }).run();
+          tx.insert(s.practiceTranslations)
+            .values({
+              practiceId: id,
+              lang: t.lang,
+              title: t.data.title,
+              summary: t.data.summary,
+              bodyMd: t.body,
+              bodyHtml: renderMarkdown(t.body),
+              outcomes: t.data.outcomes ?? [],
+              continuity: t.data.continuity ?? null,
+            })
+            .run();
         }
         tx.delete(s.practiceTerms).where(eq(s.practiceTerms.practiceId, id)).run();
         const ids = new Set([
@@ -203,7 +272,10 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
         for (const termId of ids) tx.insert(s.practiceTerms).values({ practiceId: id, termId }).run();
         tx.delete(s.practicePartners).where(eq(s.practicePartners.practiceId, id)).run();
         d.partners.forEach((pt, position) =>
-          tx.insert(s.practicePartners).values({ practiceId: id, name: pt.name, role: pt.role, formality: pt.formality ?? null, position }).run(),
+          tx
+            .insert(s.practicePartners)
+            .values({ practiceId: id, name: pt.name, role: pt.role, formality: pt.formality ?? null, position })
+            .run(),
         );
         replaceSources(tx, "practiceId", id, d.sources);
       }
@@ -211,22 +283,34 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       const questionIds = new Map<string, number>();
       for (const q of m.questions) {
         const d = q.data;
-        const { id, changed } = upsertRow(tx, s.questions, eq(s.questions.slug, q.slug), {
-          slug: q.slug,
-          questionTypeId: term("question_type", d.question_type),
-          originalLanguage: d.language,
-          featured: d.featured,
-          status: d.status,
-        }, hashOf(q), stats.questions);
+        const { id, changed } = upsertRow(
+          tx,
+          s.questions,
+          eq(s.questions.slug, q.slug),
+          {
+            slug: q.slug,
+            questionTypeId: term("question_type", d.question_type),
+            originalLanguage: d.language,
+            featured: d.featured,
+            status: d.status,
+          },
+          hashOf(q),
+          stats.questions,
+        );
         questionIds.set(q.slug, id);
         if (changed) touched.add(entityKey("question", id));
         if (!changed) continue;
         tx.delete(s.questionTranslations).where(eq(s.questionTranslations.questionId, id)).run();
         for (const t of [{ lang: d.language, data: { title: d.title, summary: d.summary }, body: q.body }, ...q.translations]) {
-          tx.insert(s.questionTranslations).values({ questionId: id, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+          tx.insert(s.questionTranslations)
+            .values({ questionId: id, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
+            .run();
         }
         tx.delete(s.questionTerms).where(eq(s.questionTerms.questionId, id)).run();
-        for (const slug of new Set(d.themes)) tx.insert(s.questionTerms).values({ questionId: id, termId: term("theme", slug) }).run();
+        for (const slug of new Set(d.themes))
+          tx.insert(s.questionTerms)
+            .values({ questionId: id, termId: term("theme", slug) })
+            .run();
       }
 
       const answerIds: number[] = [];
@@ -234,18 +318,27 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
         const d = a.data;
         const questionId = questionIds.get(a.question)!;
         const cityId = cityIds.get(a.city)!;
-        const { id, changed } = upsertRow(tx, s.answers, and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId))!, {
-          questionId,
-          cityId,
-          originalLanguage: d.language,
-          status: d.status,
-        }, hashOf(a), stats.answers);
+        const { id, changed } = upsertRow(
+          tx,
+          s.answers,
+          and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId))!,
+          {
+            questionId,
+            cityId,
+            originalLanguage: d.language,
+            status: d.status,
+          },
+          hashOf(a),
+          stats.answers,
+        );
         answerIds.push(id);
         if (changed) touched.add(entityKey("answer", id));
         if (!changed) continue;
         tx.delete(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).run();
         for (const t of [{ lang: d.language, data: { summary: d.summary }, body: a.body }, ...a.translations]) {
-          tx.insert(s.answerTranslations).values({ answerId: id, lang: t.lang, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+          tx.insert(s.answerTranslations)
+            .values({ answerId: id, lang: t.lang, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
+            .run();
         }
         replaceSources(tx, "answerId", id, d.sources);
       }
@@ -253,19 +346,28 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       const toolkitIds: number[] = [];
       for (const tk of m.toolkits) {
         const d = tk.data;
-        const { id, changed } = upsertRow(tx, s.toolkits, eq(s.toolkits.slug, tk.slug), {
-          slug: tk.slug,
-          originalLanguage: d.language,
-          curator: d.curator,
-          featured: d.featured,
-          status: d.status,
-        }, hashOf(tk), stats.toolkits);
+        const { id, changed } = upsertRow(
+          tx,
+          s.toolkits,
+          eq(s.toolkits.slug, tk.slug),
+          {
+            slug: tk.slug,
+            originalLanguage: d.language,
+            curator: d.curator,
+            featured: d.featured,
+            status: d.status,
+          },
+          hashOf(tk),
+          stats.toolkits,
+        );
         toolkitIds.push(id);
         if (changed) touched.add(entityKey("toolkit", id));
         if (!changed) continue;
         tx.delete(s.toolkitTranslations).where(eq(s.toolkitTranslations.toolkitId, id)).run();
         for (const t of [{ lang: d.language, data: { title: d.title, summary: d.summary }, body: tk.body }, ...tk.translations]) {
-          tx.insert(s.toolkitTranslations).values({ toolkitId: id, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+          tx.insert(s.toolkitTranslations)
+            .values({ toolkitId: id, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
+            .run();
         }
         tx.delete(s.toolkitTerms).where(eq(s.toolkitTerms.toolkitId, id)).run();
         const ids = new Set([...d.themes.map((x) => term("theme", x)), ...d.question_types.map((x) => term("question_type", x))]);
@@ -274,7 +376,11 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
 
         const keepChapters: number[] = [];
         for (const ch of tk.chapters) {
-          const existing = tx.select({ id: s.toolkitChapters.id }).from(s.toolkitChapters).where(and(eq(s.toolkitChapters.toolkitId, id), eq(s.toolkitChapters.slug, ch.slug))).get();
+          const existing = tx
+            .select({ id: s.toolkitChapters.id })
+            .from(s.toolkitChapters)
+            .where(and(eq(s.toolkitChapters.toolkitId, id), eq(s.toolkitChapters.slug, ch.slug)))
+            .get();
           const chapterId = existing
             ? existing.id
             : tx.insert(s.toolkitChapters).values({ toolkitId: id, slug: ch.slug, position: ch.position }).returning({ id: s.toolkitChapters.id }).get().id;
@@ -282,17 +388,40 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           keepChapters.push(chapterId);
           tx.delete(s.chapterTranslations).where(eq(s.chapterTranslations.chapterId, chapterId)).run();
           for (const t of [{ lang: d.language, data: { title: ch.data.title, summary: ch.data.summary }, body: ch.body }, ...ch.translations]) {
-            tx.insert(s.chapterTranslations).values({ chapterId, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) }).run();
+            tx.insert(s.chapterTranslations)
+              .values({ chapterId, lang: t.lang, title: t.data.title, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
+              .run();
           }
           tx.delete(s.chapterPractices).where(eq(s.chapterPractices.chapterId, chapterId)).run();
-          [...new Set(ch.data.practices)].forEach((slug, position) => tx.insert(s.chapterPractices).values({ chapterId, practiceId: practiceIds.get(slug)!, position }).run());
+          [...new Set(ch.data.practices)].forEach((slug, position) =>
+            tx
+              .insert(s.chapterPractices)
+              .values({ chapterId, practiceId: practiceIds.get(slug)!, position })
+              .run(),
+          );
           tx.delete(s.chapterQuestions).where(eq(s.chapterQuestions.chapterId, chapterId)).run();
-          [...new Set(ch.data.questions)].forEach((slug, position) => tx.insert(s.chapterQuestions).values({ chapterId, questionId: questionIds.get(slug)!, position }).run());
+          [...new Set(ch.data.questions)].forEach((slug, position) =>
+            tx
+              .insert(s.chapterQuestions)
+              .values({ chapterId, questionId: questionIds.get(slug)!, position })
+              .run(),
+          );
           tx.delete(s.chapterCities).where(eq(s.chapterCities.chapterId, chapterId)).run();
-          [...new Set(ch.data.cities)].forEach((slug, position) => tx.insert(s.chapterCities).values({ chapterId, cityId: cityIds.get(slug)!, position }).run());
+          [...new Set(ch.data.cities)].forEach((slug, position) =>
+            tx
+              .insert(s.chapterCities)
+              .values({ chapterId, cityId: cityIds.get(slug)!, position })
+              .run(),
+          );
           replaceSources(tx, "chapterId", chapterId, ch.data.sources);
         }
-        const stale = tx.select({ id: s.toolkitChapters.id }).from(s.toolkitChapters).where(eq(s.toolkitChapters.toolkitId, id)).all().map((r) => r.id).filter((x) => !keepChapters.includes(x));
+        const stale = tx
+          .select({ id: s.toolkitChapters.id })
+          .from(s.toolkitChapters)
+          .where(eq(s.toolkitChapters.toolkitId, id))
+          .all()
+          .map((r) => r.id)
+          .filter((x) => !keepChapters.includes(x));
         for (const chapterId of stale) touched.add(entityKey("chapter", chapterId));
         if (stale.length) tx.delete(s.toolkitChapters).where(inArray(s.toolkitChapters.id, stale)).run();
       }

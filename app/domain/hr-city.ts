@@ -80,7 +80,9 @@ export function readHrCity(row: {
 }) {
   const sinceClaims = row.hrCitySinceClaims.length ? row.hrCitySinceClaims : row.hrCitySince.map((date) => ({ date, sources: [] }));
   const basisClaims =
-    row.hrCityBasisClaims.length || row.hrCityBasis === "unknown" || row.hrCityBasisCertainty !== "confirmed" ? row.hrCityBasisClaims : [{ basis: row.hrCityBasis, sources: [] }];
+    row.hrCityBasisClaims.length || row.hrCityBasis === "unknown" || row.hrCityBasisCertainty !== "confirmed"
+      ? row.hrCityBasisClaims
+      : [{ basis: row.hrCityBasis, sources: [] }];
   return {
     sinceCertainty: row.hrCitySinceCertainty,
     sinceClaims,

@@ -87,7 +87,10 @@ export function practiceToForm(p: PracticeSnapshot, lang: Language = p.originalL
   };
 }
 
-export function answerFromForm(f: { summary: string; body: string; sources: SourceRow[] }, base: Pick<AnswerSnapshot, "questionId" | "cityId" | "originalLanguage" | "translations">): AnswerSnapshot {
+export function answerFromForm(
+  f: { summary: string; body: string; sources: SourceRow[] },
+  base: Pick<AnswerSnapshot, "questionId" | "cityId" | "originalLanguage" | "translations">,
+): AnswerSnapshot {
   return {
     questionId: base.questionId,
     cityId: base.cityId,
@@ -209,19 +212,29 @@ export function creatableCities(db: DB, actor: { role: s.Role; cityIds: number[]
 }
 
 export function questionOptions(db: DB, lang: Language) {
-  const qs = db.select({ id: s.questions.id, slug: s.questions.slug, originalLanguage: s.questions.originalLanguage }).from(s.questions).where(eq(s.questions.status, "published")).all();
+  const qs = db
+    .select({ id: s.questions.id, slug: s.questions.slug, originalLanguage: s.questions.originalLanguage })
+    .from(s.questions)
+    .where(eq(s.questions.status, "published"))
+    .all();
   const ts = groupBy(db.select().from(s.questionTranslations).all(), (t) => t.questionId);
   return qs.map((q) => ({ ...q, title: pickTranslation(ts.get(q.id) ?? [], lang, q.originalLanguage)?.text.title ?? q.slug }));
 }
 
 export function answerExists(db: DB, questionId: number, cityId: number): number | null {
-  return db.select({ id: s.answers.id }).from(s.answers).where(and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId))).get()?.id ?? null;
+  return (
+    db
+      .select({ id: s.answers.id })
+      .from(s.answers)
+      .where(and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId)))
+      .get()?.id ?? null
+  );
 }
 
 /** A human name for an item in the editor: its title, or for answers the question and the city. */
 export function itemLabel(db: DB, type: s.EditableType, snap: Snapshot | null, lang: Language): string {
   if (!snap) return "";
-  const pickText = <T,>(tr: Partial<Record<Language, T>>, original: Language) => tr[lang] ?? tr[original];
+  const pickText = <T>(tr: Partial<Record<Language, T>>, original: Language) => tr[lang] ?? tr[original];
   if (type === "practice") {
     const p = snap as PracticeSnapshot;
     return pickText(p.translations, p.originalLanguage)?.title ?? p.slug;
@@ -246,6 +259,11 @@ export function publicPath(db: DB, lang: Language, type: s.EditableType, id: num
     const slug = db.select({ slug: s.cities.slug }).from(s.cities).where(eq(s.cities.id, id)).get()?.slug;
     return slug ? `/${lang}/cities/${slug}` : null;
   }
-  const q = db.select({ slug: s.questions.slug }).from(s.answers).innerJoin(s.questions, eq(s.questions.id, s.answers.questionId)).where(eq(s.answers.id, id)).get();
+  const q = db
+    .select({ slug: s.questions.slug })
+    .from(s.answers)
+    .innerJoin(s.questions, eq(s.questions.id, s.answers.questionId))
+    .where(eq(s.answers.id, id))
+    .get();
   return q ? `/${lang}/questions/${q.slug}` : null;
 }

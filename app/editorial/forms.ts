@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
-import { CERTAINTIES, claimsProblem, HR_CITY_BASES, HR_CITY_STATUSES, impliedCertainty, mergeClaims, type BasisClaim, type Certainty, type HrCityBasis } from "#app/domain/hr-city.ts";
+import {
+  CERTAINTIES,
+  claimsProblem,
+  HR_CITY_BASES,
+  HR_CITY_STATUSES,
+  impliedCertainty,
+  mergeClaims,
+  type BasisClaim,
+  type Certainty,
+  type HrCityBasis,
+} from "#app/domain/hr-city.ts";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
 import { markdownComplexity } from "#app/utils/markdown-limits.ts";
@@ -22,12 +32,22 @@ const str = () => z.string({ required_error: "required", invalid_type_error: "in
 export const line = (max: number = LIMITS.title) =>
   str()
     .transform((v) => v.trim())
-    .pipe(str().min(1, "required").max(max, `too_long:${max}`).refine((v) => !BAD_CHARS.test(v) && !/[\r\n]/.test(v), "bad_chars"));
+    .pipe(
+      str()
+        .min(1, "required")
+        .max(max, `too_long:${max}`)
+        .refine((v) => !BAD_CHARS.test(v) && !/[\r\n]/.test(v), "bad_chars"),
+    );
 
 export const multiline = (max: number) =>
   str()
     .transform((v) => v.replace(/\r\n?/g, "\n").trim())
-    .pipe(str().min(1, "required").max(max, `too_long:${max}`).refine((v) => !BAD_CHARS.test(v), "bad_chars"));
+    .pipe(
+      str()
+        .min(1, "required")
+        .max(max, `too_long:${max}`)
+        .refine((v) => !BAD_CHARS.test(v), "bad_chars"),
+    );
 
 /** A Markdown body: long text, minus the shapes that are too expensive to render. */
 const markdown = () =>
@@ -53,12 +73,17 @@ const year = () => z.coerce.number({ invalid_type_error: "year" }).int("year").m
 /** Lines of a textarea as a list (outcomes). */
 const lines = () =>
   multiline(LIMITS.lines * (LIMITS.line + 1))
-    .transform((v) => v.split("\n").map((l) => l.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().max(LIMITS.line, `too_long:${LIMITS.line}`)).max(LIMITS.lines, `too_many:${LIMITS.lines}`));
 
 /** How many empty rows a repeated group offers, so people can add entries without JavaScript. */
 export const SPARE_ROWS = 2;
-export const withSpareRows = <T,>(rows: T[] | undefined, blank: T): T[] => [...(rows ?? []), ...Array.from({ length: SPARE_ROWS }, () => blank)];
+export const withSpareRows = <T>(rows: T[] | undefined, blank: T): T[] => [...(rows ?? []), ...Array.from({ length: SPARE_ROWS }, () => blank)];
 
 /**
  * Repeated rows (partners, sources, facts): the form always offers a few empty rows so it works
@@ -159,23 +184,39 @@ export type HrCityFormFields = {
  */
 export function hrCityFromForm(v: HrCityFormFields) {
   const source = (r: { title?: string; url?: string }) => (r.title && r.url ? [{ title: r.title, url: r.url }] : []);
-  const sinceClaims = mergeClaims("date", v.hrCitySinceClaims.map((r) => ({ date: r.date, sources: source(r) })));
+  const sinceClaims = mergeClaims(
+    "date",
+    v.hrCitySinceClaims.map((r) => ({ date: r.date, sources: source(r) })),
+  );
   const sinceCertainty = v.hrCitySinceCertainty ?? impliedCertainty(sinceClaims);
   const basisCertainty = v.hrCityBasisCertainty ?? "confirmed";
-  const rowsWithBasis = v.hrCityBasisClaims.map((r) => ({ basis: r.basis ?? (basisCertainty === "confirmed" ? v.hrCityBasis : undefined), sources: source(r) }));
+  const rowsWithBasis = v.hrCityBasisClaims.map((r) => ({
+    basis: r.basis ?? (basisCertainty === "confirmed" ? v.hrCityBasis : undefined),
+    sources: source(r),
+  }));
   const chosen = basisCertainty === "confirmed" && v.hrCityBasis ? [{ basis: v.hrCityBasis, sources: [] }] : [];
   const basisClaims = mergeClaims("basis", [...chosen, ...rowsWithBasis.filter((r): r is BasisClaim => r.basis !== undefined)]);
   const basisProblem =
     basisCertainty === "unknown"
-      ? v.hrCityBasisClaims.length ? "certainty_none" : null
+      ? v.hrCityBasisClaims.length
+        ? "certainty_none"
+        : null
       : rowsWithBasis.some((r) => r.basis === undefined)
-        ? basisCertainty === "confirmed" ? "certainty_one" : "certainty_two"
-        : claimsProblem(basisCertainty, basisClaims.map((c) => ({ value: c.basis, sources: c.sources.length })));
+        ? basisCertainty === "confirmed"
+          ? "certainty_one"
+          : "certainty_two"
+        : claimsProblem(
+            basisCertainty,
+            basisClaims.map((c) => ({ value: c.basis, sources: c.sources.length })),
+          );
   return {
     since: { certainty: sinceCertainty, claims: sinceCertainty === "unknown" ? [] : sinceClaims },
     basis: { certainty: basisCertainty, claims: basisCertainty === "unknown" ? [] : basisClaims },
     problems: {
-      hrCitySinceCertainty: claimsProblem(sinceCertainty, sinceClaims.map((c) => ({ value: c.date, sources: c.sources.length }))),
+      hrCitySinceCertainty: claimsProblem(
+        sinceCertainty,
+        sinceClaims.map((c) => ({ value: c.date, sources: c.sources.length })),
+      ),
       hrCityBasisCertainty: basisProblem,
     },
   };

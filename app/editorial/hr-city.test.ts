@@ -29,10 +29,25 @@ const errorsOf = (fields: Record<string, string>) => {
 describe("the certainty rules", () => {
   it("confirmed is one value, disputed two or more each with a source, unknown none", () => {
     expect(claimsProblem("confirmed", [{ value: "2001", sources: 0 }])).toBeNull();
-    expect(claimsProblem("confirmed", [{ value: "2001", sources: 1 }, { value: "2002", sources: 1 }])).toBe("certainty_one");
+    expect(
+      claimsProblem("confirmed", [
+        { value: "2001", sources: 1 },
+        { value: "2002", sources: 1 },
+      ]),
+    ).toBe("certainty_one");
     expect(claimsProblem("confirmed", [])).toBe("certainty_one");
-    expect(claimsProblem("disputed", [{ value: "2010", sources: 1 }, { value: "2012", sources: 2 }])).toBeNull();
-    expect(claimsProblem("disputed", [{ value: "2010", sources: 1 }, { value: "2012", sources: 0 }])).toBe("certainty_two");
+    expect(
+      claimsProblem("disputed", [
+        { value: "2010", sources: 1 },
+        { value: "2012", sources: 2 },
+      ]),
+    ).toBeNull();
+    expect(
+      claimsProblem("disputed", [
+        { value: "2010", sources: 1 },
+        { value: "2012", sources: 0 },
+      ]),
+    ).toBe("certainty_two");
     expect(claimsProblem("disputed", [{ value: "2010", sources: 1 }])).toBe("certainty_two");
     expect(claimsProblem("unknown", [])).toBeNull();
     expect(claimsProblem("unknown", [{ value: "2010", sources: 1 }])).toBe("certainty_none");
@@ -59,16 +74,29 @@ describe("the city form (plain rows, no JavaScript needed)", () => {
     const snap = cityFromForm((r as { value: CityForm }).value, base());
     expect(snap.hrCitySinceCertainty).toBe("disputed");
     expect(snap.hrCitySinceClaims).toEqual([
-      { date: "2010", sources: [{ title: "Source A", url: "https://example.org/a" }, { title: "Source C", url: "https://example.org/c" }] },
+      {
+        date: "2010",
+        sources: [
+          { title: "Source A", url: "https://example.org/a" },
+          { title: "Source C", url: "https://example.org/c" },
+        ],
+      },
       { date: "2012-10-02", sources: [{ title: "Source B", url: "https://example.org/b" }] },
     ]);
     expect(snap).toMatchObject({ hrCityBasisCertainty: "unknown", hrCityBasisClaims: [] });
   });
 
   it("a confirmed basis is the chosen value, its rows add sources", () => {
-    const r = parse({ hrCityBasisCertainty: "confirmed", hrCityBasis: "mayor-declaration", "hrCityBasisClaims[0].title": "Source", "hrCityBasisClaims[0].url": "https://example.org/s" });
+    const r = parse({
+      hrCityBasisCertainty: "confirmed",
+      hrCityBasis: "mayor-declaration",
+      "hrCityBasisClaims[0].title": "Source",
+      "hrCityBasisClaims[0].url": "https://example.org/s",
+    });
     expect(r.status).toBe("success");
-    expect(cityFromForm((r as { value: CityForm }).value, base()).hrCityBasisClaims).toEqual([{ basis: "mayor-declaration", sources: [{ title: "Source", url: "https://example.org/s" }] }]);
+    expect(cityFromForm((r as { value: CityForm }).value, base()).hrCityBasisClaims).toEqual([
+      { basis: "mayor-declaration", sources: [{ title: "Source", url: "https://example.org/s" }] },
+    ]);
   });
 
   it("a form from before certainties (only hrCityBasis) still saves: a confirmed basis, an unknown start", () => {
@@ -83,13 +111,49 @@ describe("the city form (plain rows, no JavaScript needed)", () => {
   });
 
   it.each([
-    ["disputed dates without a source", { hrCitySinceCertainty: "disputed", "hrCitySinceClaims[0].date": "2010", "hrCitySinceClaims[0].title": "A", "hrCitySinceClaims[0].url": "https://example.org/a", "hrCitySinceClaims[1].date": "2012", hrCityBasis: "charter" }, { hrCitySinceCertainty: ["certainty_two"] }],
-    ["a confirmed start with two dates", { hrCitySinceCertainty: "confirmed", "hrCitySinceClaims[0].date": "2010", "hrCitySinceClaims[1].date": "2012", hrCityBasis: "charter" }, { hrCitySinceCertainty: ["certainty_one"] }],
-    ["an unknown start with a date", { hrCitySinceCertainty: "unknown", "hrCitySinceClaims[0].date": "2010", hrCityBasis: "charter" }, { hrCitySinceCertainty: ["certainty_none"] }],
+    [
+      "disputed dates without a source",
+      {
+        hrCitySinceCertainty: "disputed",
+        "hrCitySinceClaims[0].date": "2010",
+        "hrCitySinceClaims[0].title": "A",
+        "hrCitySinceClaims[0].url": "https://example.org/a",
+        "hrCitySinceClaims[1].date": "2012",
+        hrCityBasis: "charter",
+      },
+      { hrCitySinceCertainty: ["certainty_two"] },
+    ],
+    [
+      "a confirmed start with two dates",
+      { hrCitySinceCertainty: "confirmed", "hrCitySinceClaims[0].date": "2010", "hrCitySinceClaims[1].date": "2012", hrCityBasis: "charter" },
+      { hrCitySinceCertainty: ["certainty_one"] },
+    ],
+    [
+      "an unknown start with a date",
+      { hrCitySinceCertainty: "unknown", "hrCitySinceClaims[0].date": "2010", hrCityBasis: "charter" },
+      { hrCitySinceCertainty: ["certainty_none"] },
+    ],
     ["a confirmed basis without a value", { hrCityBasisCertainty: "confirmed" }, { hrCityBasisCertainty: ["certainty_one"] }],
-    ["a confirmed basis with a row naming another", { hrCityBasis: "charter", "hrCityBasisClaims[0].basis": "ordinance" }, { hrCityBasisCertainty: ["certainty_one"] }],
-    ["a disputed basis with one candidate", { hrCityBasisCertainty: "disputed", "hrCityBasisClaims[0].basis": "ordinance", "hrCityBasisClaims[0].title": "A", "hrCityBasisClaims[0].url": "https://example.org/a" }, { hrCityBasisCertainty: ["certainty_two"] }],
-    ["an unknown basis with rows", { hrCityBasisCertainty: "unknown", "hrCityBasisClaims[0].title": "A", "hrCityBasisClaims[0].url": "https://example.org/a" }, { hrCityBasisCertainty: ["certainty_none"] }],
+    [
+      "a confirmed basis with a row naming another",
+      { hrCityBasis: "charter", "hrCityBasisClaims[0].basis": "ordinance" },
+      { hrCityBasisCertainty: ["certainty_one"] },
+    ],
+    [
+      "a disputed basis with one candidate",
+      {
+        hrCityBasisCertainty: "disputed",
+        "hrCityBasisClaims[0].basis": "ordinance",
+        "hrCityBasisClaims[0].title": "A",
+        "hrCityBasisClaims[0].url": "https://example.org/a",
+      },
+      { hrCityBasisCertainty: ["certainty_two"] },
+    ],
+    [
+      "an unknown basis with rows",
+      { hrCityBasisCertainty: "unknown", "hrCityBasisClaims[0].title": "A", "hrCityBasisClaims[0].url": "https://example.org/a" },
+      { hrCityBasisCertainty: ["certainty_none"] },
+    ],
     ["half a source", { hrCityBasis: "charter", "hrCityBasisClaims[0].title": "A title without an address" }, { "hrCityBasisClaims[0].url": ["required"] }],
     ["a certainty that does not exist", { hrCityBasis: "charter", hrCitySinceCertainty: "probably" }, { hrCitySinceCertainty: ["unknown_value"] }],
   ])("refuses %s, next to the field", (_name, fields, expected) => {
@@ -101,7 +165,13 @@ describe("the city form (plain rows, no JavaScript needed)", () => {
       ...base(),
       hrCitySinceCertainty: "disputed",
       hrCitySinceClaims: [
-        { date: "2010", sources: [{ title: "A", url: "https://example.org/a" }, { title: "B", url: "https://example.org/b" }] },
+        {
+          date: "2010",
+          sources: [
+            { title: "A", url: "https://example.org/a" },
+            { title: "B", url: "https://example.org/b" },
+          ],
+        },
         { date: "2013", sources: [{ title: "C", url: "https://example.org/c" }] },
       ],
       hrCityBasisCertainty: "disputed",
@@ -114,8 +184,15 @@ describe("the city form (plain rows, no JavaScript needed)", () => {
     expect(form.hrCitySinceClaims).toHaveLength(3);
     expect(form.hrCityBasis).toBe("");
     const data = new FormData();
-    const flat = (prefix: string, rows: Record<string, string>[]) => rows.forEach((row, i) => Object.entries(row).forEach(([k, v]) => data.append(`${prefix}[${i}].${k}`, v)));
-    for (const [k, v] of Object.entries({ ...TEXT, hrCitySinceCertainty: form.hrCitySinceCertainty, hrCityBasisCertainty: form.hrCityBasisCertainty, hrCityBasis: form.hrCityBasis })) data.append(k, v);
+    const flat = (prefix: string, rows: Record<string, string>[]) =>
+      rows.forEach((row, i) => Object.entries(row).forEach(([k, v]) => data.append(`${prefix}[${i}].${k}`, v)));
+    for (const [k, v] of Object.entries({
+      ...TEXT,
+      hrCitySinceCertainty: form.hrCitySinceCertainty,
+      hrCityBasisCertainty: form.hrCityBasisCertainty,
+      hrCityBasis: form.hrCityBasis,
+    }))
+      data.append(k, v);
     flat("hrCitySinceClaims", form.hrCitySinceClaims);
     flat("hrCityBasisClaims", form.hrCityBasisClaims);
     const r = parseWithZod(data, { schema: citySchema });
@@ -133,7 +210,13 @@ describe("stored claims", () => {
   beforeEach(async () => {
     t = createTestDb();
     db = t.db;
-    const id = await createUserWithPassword(db, { email: "curator@example.org", displayName: "c", role: "curator", cityIds: [], password: "tram-lantern-orchard-29" });
+    const id = await createUserWithPassword(db, {
+      email: "curator@example.org",
+      displayName: "c",
+      role: "curator",
+      cityIds: [],
+      password: "tram-lantern-orchard-29",
+    });
     curator = { id, email: "curator@example.org", displayName: "c", role: "curator", cityIds: [] };
   });
   afterEach(() => t.close());
@@ -141,25 +224,46 @@ describe("stored claims", () => {
   it("derives the plain columns, never shows a candidate as the basis, and gives search no disputed year", () => {
     const city = makeCity(db);
     const snap = readCity(db, city.id)!;
-    expect(snap).toMatchObject({ hrCitySinceCertainty: "unknown", hrCityBasisCertainty: "confirmed", hrCityBasisClaims: [{ basis: "declaration", sources: [] }] });
-    saveEdit(db, curator, { type: "city", id: city.id }, {
-      ...snap,
-      hrCitySinceCertainty: "disputed",
-      hrCitySinceClaims: [
-        { date: "2012", sources: [{ title: "A", url: "https://example.org/a" }] },
-        { date: "2010", sources: [{ title: "B", url: "https://example.org/b" }] },
-      ],
-      hrCityBasisCertainty: "disputed",
-      hrCityBasisClaims: [
-        { basis: "ordinance", sources: [{ title: "A", url: "https://example.org/a" }] },
-        { basis: "charter", sources: [{ title: "B", url: "https://example.org/b" }] },
-      ],
+    expect(snap).toMatchObject({
+      hrCitySinceCertainty: "unknown",
+      hrCityBasisCertainty: "confirmed",
+      hrCityBasisClaims: [{ basis: "declaration", sources: [] }],
     });
-    const row = db.$client.prepare("SELECT hr_city_since, hr_city_since_certainty, hr_city_basis, hr_city_basis_certainty FROM cities WHERE id = ?").get(city.id);
-    expect(row).toEqual({ hr_city_since: '["2012","2010"]', hr_city_since_certainty: "disputed", hr_city_basis: "unknown", hr_city_basis_certainty: "disputed" });
+    saveEdit(
+      db,
+      curator,
+      { type: "city", id: city.id },
+      {
+        ...snap,
+        hrCitySinceCertainty: "disputed",
+        hrCitySinceClaims: [
+          { date: "2012", sources: [{ title: "A", url: "https://example.org/a" }] },
+          { date: "2010", sources: [{ title: "B", url: "https://example.org/b" }] },
+        ],
+        hrCityBasisCertainty: "disputed",
+        hrCityBasisClaims: [
+          { basis: "ordinance", sources: [{ title: "A", url: "https://example.org/a" }] },
+          { basis: "charter", sources: [{ title: "B", url: "https://example.org/b" }] },
+        ],
+      },
+    );
+    const row = db.$client
+      .prepare("SELECT hr_city_since, hr_city_since_certainty, hr_city_basis, hr_city_basis_certainty FROM cities WHERE id = ?")
+      .get(city.id);
+    expect(row).toEqual({
+      hr_city_since: '["2012","2010"]',
+      hr_city_since_certainty: "disputed",
+      hr_city_basis: "unknown",
+      hr_city_basis_certainty: "disputed",
+    });
     expect(readCity(db, city.id)!.hrCityBasisClaims.map((c) => c.basis)).toEqual(["ordinance", "charter"]);
     expect(buildDocument(db, entityKey("city", city.id))!.year).toBeNull();
-    saveEdit(db, curator, { type: "city", id: city.id }, { ...readCity(db, city.id)!, hrCitySinceCertainty: "confirmed", hrCitySinceClaims: [{ date: "2001-02-08", sources: [] }] });
+    saveEdit(
+      db,
+      curator,
+      { type: "city", id: city.id },
+      { ...readCity(db, city.id)!, hrCitySinceCertainty: "confirmed", hrCitySinceClaims: [{ date: "2001-02-08", sources: [] }] },
+    );
     expect(buildDocument(db, entityKey("city", city.id))!.year).toBe(2001);
   });
 
@@ -168,7 +272,10 @@ describe("stored claims", () => {
     for (const k of ["hrCitySinceCertainty", "hrCitySinceClaims", "hrCityBasisCertainty", "hrCityBasisClaims"]) delete legacy[k];
     expect(currentSnapshot("city", legacy as unknown as Snapshot)).toMatchObject({
       hrCitySinceCertainty: "disputed",
-      hrCitySinceClaims: [{ date: "2010", sources: [] }, { date: "2012", sources: [] }],
+      hrCitySinceClaims: [
+        { date: "2010", sources: [] },
+        { date: "2012", sources: [] },
+      ],
       hrCityBasisCertainty: "confirmed",
       hrCityBasisClaims: [{ basis: "charter", sources: [] }],
     });

@@ -20,7 +20,9 @@ export function practicePreview(snap: PracticeSnapshot, lang: Language, html: Re
     snap.originalLanguage,
   );
   if (!picked) return null;
-  const wanted = new Set(Object.entries(VOCABULARY).flatMap(([field, vocabulary]) => snap[field as keyof typeof VOCABULARY].map((slug) => `${vocabulary}:${slug}`)));
+  const wanted = new Set(
+    Object.entries(VOCABULARY).flatMap(([field, vocabulary]) => snap[field as keyof typeof VOCABULARY].map((slug) => `${vocabulary}:${slug}`)),
+  );
   const terms = listAllTerms(lang).filter((term) => wanted.has(`${term.vocabulary}:${term.slug}`));
   const city = cityNames(lang, [snap.cityId]).get(snap.cityId) ?? { slug: "", name: "" };
   return {

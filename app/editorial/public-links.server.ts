@@ -20,7 +20,14 @@ export function editLinkFor(request: Request, lang: Language, type: s.EditableTy
 export function answerableCities(request: Request, questionId: number): number[] {
   const user = getUser(request);
   if (!user || user.role !== "contributor" || !authorize(user, "create_answer").allowed) return [];
-  const answered = new Set(getDb().select({ cityId: s.answers.cityId }).from(s.answers).where(eq(s.answers.questionId, questionId)).all().map((r) => r.cityId));
+  const answered = new Set(
+    getDb()
+      .select({ cityId: s.answers.cityId })
+      .from(s.answers)
+      .where(eq(s.answers.questionId, questionId))
+      .all()
+      .map((r) => r.cityId),
+  );
   return user.cityIds.filter((c) => !answered.has(c));
 }
 

@@ -48,7 +48,10 @@ export const renderErrorCode = (failure: { reason: RenderFailure; rule?: Markdow
   failure.reason === "complex" ? `markdown_complex:${failure.rule}` : `markdown_render:${failure.reason}`;
 
 /** HTML to show a body: the stored HTML when it is of this very text, otherwise rendered in the pool. */
-export async function htmlForDisplay(bodyMd: string, stored: { bodyMd: string; bodyHtml: string } | null): Promise<{ html: string | null; error: string | null }> {
+export async function htmlForDisplay(
+  bodyMd: string,
+  stored: { bodyMd: string; bodyHtml: string } | null,
+): Promise<{ html: string | null; error: string | null }> {
   if (stored && stored.bodyMd === bodyMd) return { html: stored.bodyHtml, error: null };
   const rendered = await renderMarkdownSafely(bodyMd);
   return rendered.ok ? { html: rendered.html, error: null } : { html: null, error: renderErrorCode(rendered) };

@@ -28,7 +28,12 @@ export function idParam(params: Params): number {
  * Loads the item named by the URL and checks `action` on it, or throws (404 when it does not exist,
  * login redirect or 403 otherwise). Every editorial loader and action starts here.
  */
-export function requireItem(request: Request, params: Params, context: unknown, action: ItemAction): { lang: ReturnType<typeof langParam>; user: SessionUser; item: ItemInfo } {
+export function requireItem(
+  request: Request,
+  params: Params,
+  context: unknown,
+  action: ItemAction,
+): { lang: ReturnType<typeof langParam>; user: SessionUser; item: ItemInfo } {
   const lang = langParam(params);
   const type = typeParam(params);
   const item = loadItem(getDb(), type, idParam(params));

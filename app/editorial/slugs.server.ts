@@ -80,7 +80,10 @@ export function finalizeSlug(db: Tx, id: number): void {
         .where(and(eq(s.reviewEvents.entityType, "practice"), eq(s.reviewEvents.entityId, holder.id), eq(s.reviewEvents.action, "create")))
         .get();
       if (holder.publishedAt || holder.status === "published" || !createdInApp) continue;
-      db.update(s.practices).set({ slug: provisional(db, candidate) }).where(eq(s.practices.id, holder.id)).run();
+      db.update(s.practices)
+        .set({ slug: provisional(db, candidate) })
+        .where(eq(s.practices.id, holder.id))
+        .run();
     }
     db.update(s.practices).set({ slug: candidate }).where(eq(s.practices.id, id)).run();
     return;

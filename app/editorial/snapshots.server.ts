@@ -68,7 +68,10 @@ export function readAnswer(db: Tx, id: number): AnswerSnapshot | null {
     cityId: a.cityId,
     originalLanguage: a.originalLanguage,
     sources: sourcesOf(db, "answerId", id),
-    translations: byLang(db.select().from(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).all(), (t) => ({ summary: t.summary, bodyMd: t.bodyMd })),
+    translations: byLang(db.select().from(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).all(), (t) => ({
+      summary: t.summary,
+      bodyMd: t.bodyMd,
+    })),
   };
 }
 
@@ -95,7 +98,11 @@ export function readCity(db: Tx, id: number): CitySnapshot | null {
       .orderBy(asc(s.cityFacts.kind), asc(s.cityFacts.position))
       .all(),
     sources: sourcesOf(db, "cityId", id),
-    translations: byLang(db.select().from(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).all(), (t) => ({ name: t.name, summary: t.summary, bodyMd: t.bodyMd })),
+    translations: byLang(db.select().from(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).all(), (t) => ({
+      name: t.name,
+      summary: t.summary,
+      bodyMd: t.bodyMd,
+    })),
   };
 }
 
@@ -131,7 +138,13 @@ const TRANSLATION_OF = {
 /** The body as the public tables hold it, with its rendered HTML (null when there is no such translation). */
 export function storedBody(db: Tx, type: EditableType, id: number, lang: Language): { bodyMd: string; bodyHtml: string } | null {
   const [table, idColumn] = TRANSLATION_OF[type];
-  return db.select({ bodyMd: table.bodyMd, bodyHtml: table.bodyHtml }).from(table).where(and(eq(idColumn, id), eq(table.lang, lang))).get() ?? null;
+  return (
+    db
+      .select({ bodyMd: table.bodyMd, bodyHtml: table.bodyHtml })
+      .from(table)
+      .where(and(eq(idColumn, id), eq(table.lang, lang)))
+      .get() ?? null
+  );
 }
 
 /** Fields every app write sets: the import leaves app-edited rows alone from now on. */
@@ -145,7 +158,16 @@ function applyPractice(db: Tx, id: number, p: PracticeSnapshot, html: RenderedBo
   db.delete(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).run();
   for (const [lang, t] of Object.entries(p.translations) as [Language, NonNullable<PracticeSnapshot["translations"][Language]>][]) {
     db.insert(s.practiceTranslations)
-      .values({ practiceId: id, lang, title: t.title, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd), outcomes: t.outcomes, continuity: t.continuity })
+      .values({
+        practiceId: id,
+        lang,
+        title: t.title,
+        summary: t.summary,
+        bodyMd: t.bodyMd,
+        bodyHtml: bodyHtml(html, t.bodyMd),
+        outcomes: t.outcomes,
+        continuity: t.continuity,
+      })
       .run();
   }
   db.delete(s.practiceTerms).where(eq(s.practiceTerms.practiceId, id)).run();
@@ -159,15 +181,22 @@ function applyPractice(db: Tx, id: number, p: PracticeSnapshot, html: RenderedBo
     for (const t of ids) db.insert(s.practiceTerms).values({ practiceId: id, termId: t.id }).run();
   }
   db.delete(s.practicePartners).where(eq(s.practicePartners.practiceId, id)).run();
-  p.partners.forEach((pt, position) => db.insert(s.practicePartners).values({ practiceId: id, name: pt.name, role: pt.role, formality: pt.formality, position }).run());
+  p.partners.forEach((pt, position) =>
+    db.insert(s.practicePartners).values({ practiceId: id, name: pt.name, role: pt.role, formality: pt.formality, position }).run(),
+  );
   replaceSources(db, "practiceId", id, p.sources);
 }
 
 function applyAnswer(db: Tx, id: number, a: AnswerSnapshot, html: RenderedBodies) {
-  db.update(s.answers).set({ originalLanguage: a.originalLanguage, ...appOwned() }).where(eq(s.answers.id, id)).run();
+  db.update(s.answers)
+    .set({ originalLanguage: a.originalLanguage, ...appOwned() })
+    .where(eq(s.answers.id, id))
+    .run();
   db.delete(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).run();
   for (const [lang, t] of Object.entries(a.translations) as [Language, NonNullable<AnswerSnapshot["translations"][Language]>][]) {
-    db.insert(s.answerTranslations).values({ answerId: id, lang, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd) }).run();
+    db.insert(s.answerTranslations)
+      .values({ answerId: id, lang, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd) })
+      .run();
   }
   replaceSources(db, "answerId", id, a.sources);
 }
@@ -176,14 +205,19 @@ function applyCity(db: Tx, id: number, c: CitySnapshot, html: RenderedBodies) {
   db.update(s.cities)
     .set({
       ...pickCityColumns(c),
-      ...hrCityColumns({ since: { certainty: c.hrCitySinceCertainty, claims: c.hrCitySinceClaims }, basis: { certainty: c.hrCityBasisCertainty, claims: c.hrCityBasisClaims } }),
+      ...hrCityColumns({
+        since: { certainty: c.hrCitySinceCertainty, claims: c.hrCitySinceClaims },
+        basis: { certainty: c.hrCityBasisCertainty, claims: c.hrCityBasisClaims },
+      }),
       ...appOwned(),
     })
     .where(eq(s.cities.id, id))
     .run();
   db.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
   for (const [lang, t] of Object.entries(c.translations) as [Language, NonNullable<CitySnapshot["translations"][Language]>][]) {
-    db.insert(s.cityTranslations).values({ cityId: id, lang, name: t.name, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd) }).run();
+    db.insert(s.cityTranslations)
+      .values({ cityId: id, lang, name: t.name, summary: t.summary, bodyMd: t.bodyMd, bodyHtml: bodyHtml(html, t.bodyMd) })
+      .run();
   }
   db.delete(s.cityFacts).where(eq(s.cityFacts.cityId, id)).run();
   c.facts.forEach((f, position) => db.insert(s.cityFacts).values({ cityId: id, kind: f.kind, name: f.name, since: f.since, url: f.url, position }).run());

@@ -26,7 +26,8 @@ async function user(role: s.Role, cityIds: number[]): Promise<SessionUser> {
   return { id, email, displayName: role, role, cityIds };
 }
 const outbox = () => (db.$client.prepare("SELECT entity FROM search_outbox ORDER BY id").all() as { entity: string }[]).map((r) => r.entity);
-const publicTitle = (id: number) => db.select({ title: s.practiceTranslations.title }).from(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).get()?.title;
+const publicTitle = (id: number) =>
+  db.select({ title: s.practiceTranslations.title }).from(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).get()?.title;
 
 beforeEach(async () => {
   t = createTestDb();
@@ -51,8 +52,16 @@ describe("review workflow", () => {
     expect(transition(db, curator, ref, "publish", null)).toBe("published");
     expect(outbox()).toContain(entityKey("practice", id));
     expect(db.select().from(s.practices).where(eq(s.practices.id, id)).get()!.publishedAt).toBeInstanceOf(Date);
-    const trail = reviewTrail(db, ref).map((e) => `${e.action}:${e.fromState}>${e.toState}`).reverse();
-    expect(trail).toEqual(["create:draft>draft", "submit:draft>in_review", "request_changes:in_review>draft", "submit:draft>in_review", "publish:in_review>published"]);
+    const trail = reviewTrail(db, ref)
+      .map((e) => `${e.action}:${e.fromState}>${e.toState}`)
+      .reverse();
+    expect(trail).toEqual([
+      "create:draft>draft",
+      "submit:draft>in_review",
+      "request_changes:in_review>draft",
+      "submit:draft>in_review",
+      "publish:in_review>published",
+    ]);
     expect(reviewTrail(db, ref).find((e) => e.action === "request_changes")!.comment).toBe("Please add the council decision as a source.");
     expect(() => transition(db, curator, ref, "submit", null)).toThrow(TransitionError);
   });

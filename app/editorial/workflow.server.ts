@@ -44,11 +44,12 @@ export function loadItem(db: DB | Tx, type: EditableType, id: number): ItemInfo 
     .where(eq(table.id, id))
     .get();
   if (!row) return null;
-  const pending = db
-    .select({ revisionId: s.pendingChanges.revisionId, state: s.pendingChanges.state })
-    .from(s.pendingChanges)
-    .where(and(eq(s.pendingChanges.entityType, type), eq(s.pendingChanges.entityId, id)))
-    .get() ?? null;
+  const pending =
+    db
+      .select({ revisionId: s.pendingChanges.revisionId, state: s.pendingChanges.state })
+      .from(s.pendingChanges)
+      .where(and(eq(s.pendingChanges.entityType, type), eq(s.pendingChanges.entityId, id)))
+      .get() ?? null;
   return { type, id, cityId: row.cityId, status: row.status, origin: row.origin, pending, state: stateOf(row.status, pending) };
 }
 
@@ -73,14 +74,26 @@ function nextNumber(tx: Tx, ref: ItemRef): number {
 function addRevision(tx: Tx, ref: ItemRef, snapshot: Snapshot, authorId: number | null, kind: string, restoredFrom?: number): number {
   return tx
     .insert(s.revisions)
-    .values({ entityType: ref.type, entityId: ref.id, number: nextNumber(tx, ref), snapshot: snapshot as Record<string, unknown>, authorId, kind, restoredFrom: restoredFrom ?? null })
+    .values({
+      entityType: ref.type,
+      entityId: ref.id,
+      number: nextNumber(tx, ref),
+      snapshot: snapshot as Record<string, unknown>,
+      authorId,
+      kind,
+      restoredFrom: restoredFrom ?? null,
+    })
     .returning({ id: s.revisions.id })
     .get().id;
 }
 
 /** Items from the content files get their imported state as revision 1 the first time they are edited. */
 function ensureBaseRevision(tx: Tx, item: ItemInfo) {
-  const any = tx.select({ id: s.revisions.id }).from(s.revisions).where(and(eq(s.revisions.entityType, item.type), eq(s.revisions.entityId, item.id))).get();
+  const any = tx
+    .select({ id: s.revisions.id })
+    .from(s.revisions)
+    .where(and(eq(s.revisions.entityType, item.type), eq(s.revisions.entityId, item.id)))
+    .get();
   if (any) return;
   const snap = readSnapshot(tx, item.type, item.id);
   if (snap) addRevision(tx, item, snap, null, item.origin === "content" ? "import" : "save");
@@ -94,7 +107,9 @@ function publicChange(db: DB, ref: ItemRef) {
 }
 
 function event(tx: Tx, ref: ItemRef, action: string, from: ItemState, to: ItemState, actor: SessionUser, comment?: string | null) {
-  tx.insert(s.reviewEvents).values({ entityType: ref.type, entityId: ref.id, action, fromState: from, toState: to, actorId: actor.id, comment: comment ?? null }).run();
+  tx.insert(s.reviewEvents)
+    .values({ entityType: ref.type, entityId: ref.id, action, fromState: from, toState: to, actorId: actor.id, comment: comment ?? null })
+    .run();
 }
 
 export type SaveResult = { state: ItemState; changed: boolean };
@@ -117,7 +132,8 @@ export function saveEdit(
       const item = loadItem(tx, ref.type, ref.id);
       if (!item) throw new Error(`no ${ref.type} ${ref.id}`);
       // Checked again inside the write transaction: the state may have moved since the route's check.
-      if (!authorize(actor, opts.kind === "restore" ? "restore" : "edit", item).allowed) throw new Response("Conflict: the item changed state", { status: 409 });
+      if (!authorize(actor, opts.kind === "restore" ? "restore" : "edit", item).allowed)
+        throw new Response("Conflict: the item changed state", { status: 409 });
       // The slug is not edited (it is chosen at creation and at first publication): a restored older
       // version keeps the current one.
       if (ref.type === "practice") {
@@ -143,7 +159,15 @@ export function saveEdit(
     { behavior: "immediate" },
   );
   if (result.changed) {
-    audit(db, { actorId: actor.id, action: opts.kind === "restore" ? "item.restore" : "item.save", outcome: "ok", targetType: ref.type, targetId: ref.id, ip: opts.ip, detail: { state: result.state, restoredFrom: opts.restoredFrom } });
+    audit(db, {
+      actorId: actor.id,
+      action: opts.kind === "restore" ? "item.restore" : "item.save",
+      outcome: "ok",
+      targetType: ref.type,
+      targetId: ref.id,
+      ip: opts.ip,
+      detail: { state: result.state, restoredFrom: opts.restoredFrom },
+    });
     invalidateCaches();
   }
   return result;
@@ -180,7 +204,15 @@ export type Transition = (typeof TRANSITIONS)[number];
  * what the public sees changes. `html` holds the rendered bodies of the waiting change, if there is
  * one (publish, unpublish and archive make it the item's text).
  */
-export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Transition, comment: string | null, ip?: string, html: RenderedBodies = new Map()): ItemState {
+export function transition(
+  db: DB,
+  actor: SessionUser,
+  ref: ItemRef,
+  action: Transition,
+  comment: string | null,
+  ip?: string,
+  html: RenderedBodies = new Map(),
+): ItemState {
   if (COMMENT_REQUIRED.has(action) && !comment?.trim()) throw new TransitionError("comment_required");
   const to = db.transaction(
     (tx) => {
@@ -189,10 +221,22 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
       if (!authorize(actor, action, item).allowed) throw new TransitionError("not_allowed_in_state");
       const table = TABLES[ref.type];
       const setStatus = (status: s.Status) =>
-        tx.update(table).set({ status, ...(status === "published" && ref.type === "practice" ? { publishedAt: new Date() } : {}) }).where(eq(table.id, ref.id)).run();
+        tx
+          .update(table)
+          .set({ status, ...(status === "published" && ref.type === "practice" ? { publishedAt: new Date() } : {}) })
+          .where(eq(table.id, ref.id))
+          .run();
       const setPending = (state: "draft" | "in_review") =>
-        tx.update(s.pendingChanges).set({ state, updatedAt: new Date() }).where(and(eq(s.pendingChanges.entityType, ref.type), eq(s.pendingChanges.entityId, ref.id))).run();
-      const dropPending = () => tx.delete(s.pendingChanges).where(and(eq(s.pendingChanges.entityType, ref.type), eq(s.pendingChanges.entityId, ref.id))).run();
+        tx
+          .update(s.pendingChanges)
+          .set({ state, updatedAt: new Date() })
+          .where(and(eq(s.pendingChanges.entityType, ref.type), eq(s.pendingChanges.entityId, ref.id)))
+          .run();
+      const dropPending = () =>
+        tx
+          .delete(s.pendingChanges)
+          .where(and(eq(s.pendingChanges.entityType, ref.type), eq(s.pendingChanges.entityId, ref.id)))
+          .run();
       /** The waiting change becomes the item's text (publish, or when the item leaves the public site). */
       const applyPending = () => {
         const snap = workingSnapshot(tx, item);
@@ -203,37 +247,37 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
       const to = ((): ItemState | null => {
         switch (action) {
           case "submit":
-            if (st === "draft") return setStatus("in_review"), "in_review";
-            if (st === "published_draft") return setPending("in_review"), "published_in_review";
+            if (st === "draft") return (setStatus("in_review"), "in_review");
+            if (st === "published_draft") return (setPending("in_review"), "published_in_review");
             return null;
           case "withdraw":
-            if (st === "in_review") return setStatus("draft"), "draft";
-            if (st === "published_in_review") return setPending("draft"), "published_draft";
+            if (st === "in_review") return (setStatus("draft"), "draft");
+            if (st === "published_in_review") return (setPending("draft"), "published_draft");
             return null;
           case "publish":
             if (st === "draft" || st === "in_review") {
               // A practice's final slug is chosen on its first publication (before publishedAt is set).
               if (ref.type === "practice") finalizeSlug(tx, ref.id);
-              return setStatus("published"), "published";
+              return (setStatus("published"), "published");
             }
-            if (st === "published_draft" || st === "published_in_review") return applyPending(), "published";
+            if (st === "published_draft" || st === "published_in_review") return (applyPending(), "published");
             return null;
           case "request_changes":
-            if (st === "in_review") return setStatus("draft"), "draft";
-            if (st === "published_in_review") return setPending("draft"), "published_draft";
+            if (st === "in_review") return (setStatus("draft"), "draft");
+            if (st === "published_in_review") return (setPending("draft"), "published_draft");
             return null;
           case "reject":
-            if (st === "in_review") return setStatus("archived"), "archived";
-            if (st === "published_in_review") return dropPending(), "published";
+            if (st === "in_review") return (setStatus("archived"), "archived");
+            if (st === "published_in_review") return (dropPending(), "published");
             return null;
           case "unpublish":
-            if (st.startsWith("published")) return applyPending(), setStatus("draft"), "draft";
+            if (st.startsWith("published")) return (applyPending(), setStatus("draft"), "draft");
             return null;
           case "archive":
-            if (st === "draft" || st.startsWith("published")) return applyPending(), setStatus("archived"), "archived";
+            if (st === "draft" || st.startsWith("published")) return (applyPending(), setStatus("archived"), "archived");
             return null;
           case "reopen":
-            if (st === "archived") return setStatus("draft"), "draft";
+            if (st === "archived") return (setStatus("draft"), "draft");
             return null;
         }
       })();
@@ -252,7 +296,15 @@ export function transition(db: DB, actor: SessionUser, ref: ItemRef, action: Tra
 
 export function listRevisions(db: DB, ref: ItemRef) {
   return db
-    .select({ id: s.revisions.id, number: s.revisions.number, kind: s.revisions.kind, restoredFrom: s.revisions.restoredFrom, createdAt: s.revisions.createdAt, snapshot: s.revisions.snapshot, author: s.users.displayName })
+    .select({
+      id: s.revisions.id,
+      number: s.revisions.number,
+      kind: s.revisions.kind,
+      restoredFrom: s.revisions.restoredFrom,
+      createdAt: s.revisions.createdAt,
+      snapshot: s.revisions.snapshot,
+      author: s.users.displayName,
+    })
     .from(s.revisions)
     .leftJoin(s.users, eq(s.users.id, s.revisions.authorId))
     .where(and(eq(s.revisions.entityType, ref.type), eq(s.revisions.entityId, ref.id)))
@@ -262,7 +314,15 @@ export function listRevisions(db: DB, ref: ItemRef) {
 
 export function reviewTrail(db: DB, ref: ItemRef) {
   return db
-    .select({ id: s.reviewEvents.id, action: s.reviewEvents.action, fromState: s.reviewEvents.fromState, toState: s.reviewEvents.toState, comment: s.reviewEvents.comment, createdAt: s.reviewEvents.createdAt, actor: s.users.displayName })
+    .select({
+      id: s.reviewEvents.id,
+      action: s.reviewEvents.action,
+      fromState: s.reviewEvents.fromState,
+      toState: s.reviewEvents.toState,
+      comment: s.reviewEvents.comment,
+      createdAt: s.reviewEvents.createdAt,
+      actor: s.users.displayName,
+    })
     .from(s.reviewEvents)
     .leftJoin(s.users, eq(s.users.id, s.reviewEvents.actorId))
     .where(and(eq(s.reviewEvents.entityType, ref.type), eq(s.reviewEvents.entityId, ref.id)))

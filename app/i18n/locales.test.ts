@@ -6,9 +6,7 @@ import { LANGUAGES } from "./languages.ts";
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(fs.readFileSync(path.join("locales", lang, "common.json"), "utf8"));
 const flatten = (tree: Tree, prefix = ""): Map<string, string> =>
-  new Map(
-    Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as const] : [...flatten(v, `${prefix}${k}.`)])),
-  );
+  new Map(Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as const] : [...flatten(v, `${prefix}${k}.`)])));
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
@@ -48,9 +46,7 @@ describe.each(LANGUAGES.filter((l) => l !== "en"))("locale %s", (lang) => {
   });
 
   it("is actually translated (no English left behind)", () => {
-    const untranslated = [...strings]
-      .filter(([k, v]) => !SAME_AS_ENGLISH[lang]!.includes(k) && v.trim() !== "" && v === en.get(k))
-      .map(([k]) => k);
+    const untranslated = [...strings].filter(([k, v]) => !SAME_AS_ENGLISH[lang]!.includes(k) && v.trim() !== "" && v === en.get(k)).map(([k]) => k);
     expect(untranslated).toEqual([]);
   });
 });

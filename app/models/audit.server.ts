@@ -41,11 +41,19 @@ type DenialWindow = { start: number; written: number; suppressed: number; summar
 const denialWindows = new Map<string, DenialWindow>();
 let lastSweep = 0;
 
-const summaryDetail = (w: DenialWindow) => ({ reason: "too many denials from this address", windowStart: new Date(w.start).toISOString(), suppressed: w.suppressed });
+const summaryDetail = (w: DenialWindow) => ({
+  reason: "too many denials from this address",
+  windowStart: new Date(w.start).toISOString(),
+  suppressed: w.suppressed,
+});
 
 /** The exact count goes into the summary row once its minute is over. */
 function closeWindow(db: DB, w: DenialWindow) {
-  if (w.summaryId !== null && w.suppressed > 1) db.update(auditLog).set({ detail: summaryDetail(w) }).where(eq(auditLog.id, w.summaryId)).run();
+  if (w.summaryId !== null && w.suppressed > 1)
+    db.update(auditLog)
+      .set({ detail: summaryDetail(w) })
+      .where(eq(auditLog.id, w.summaryId))
+      .run();
 }
 
 /**

@@ -21,9 +21,7 @@ export function cityNames(lang: Language, ids?: number[]): Map<number, CityName>
     db.select({ cityId: cityTranslations.cityId, lang: cityTranslations.lang, name: cityTranslations.name }).from(cityTranslations).all(),
     (r) => r.cityId,
   );
-  return new Map(
-    rows.map((c) => [c.id, { slug: c.slug, name: pickTranslation(names.get(c.id) ?? [], lang, c.original)?.text.name ?? c.slug }]),
-  );
+  return new Map(rows.map((c) => [c.id, { slug: c.slug, name: pickTranslation(names.get(c.id) ?? [], lang, c.original)?.text.name ?? c.slug }]));
 }
 
 export function listCities(lang: Language) {
@@ -51,17 +49,16 @@ export function listCities(lang: Language) {
 
 export function getCity(slug: string, lang: Language) {
   const db = getDb();
-  const city = db.select().from(cities).where(and(eq(cities.slug, slug), eq(cities.status, "published"))).get();
+  const city = db
+    .select()
+    .from(cities)
+    .where(and(eq(cities.slug, slug), eq(cities.status, "published")))
+    .get();
   if (!city) return null;
-  const picked = pickTranslation(
-    db.select().from(cityTranslations).where(eq(cityTranslations.cityId, city.id)).all(),
-    lang,
-    city.originalLanguage,
-  );
+  const picked = pickTranslation(db.select().from(cityTranslations).where(eq(cityTranslations.cityId, city.id)).all(), lang, city.originalLanguage);
   if (!picked) return null;
   const facts = db.select().from(cityFacts).where(eq(cityFacts.cityId, city.id)).orderBy(asc(cityFacts.position)).all();
-  const ofKind = (kind: (typeof facts)[number]["kind"]) =>
-    facts.filter((f) => f.kind === kind).map((f) => ({ name: f.name, since: f.since, url: f.url }));
+  const ofKind = (kind: (typeof facts)[number]["kind"]) => facts.filter((f) => f.kind === kind).map((f) => ({ name: f.name, since: f.since, url: f.url }));
   const region = city.regionId ? termsById(lang).get(city.regionId) : undefined;
   return {
     id: city.id,

@@ -20,7 +20,14 @@ describe("curation", () => {
     const { practices } = curationOptions(t.db, "en");
     const pick = practices.slice(0, 3).map((p) => p.id);
     setFeatured(t.db, "practice", pick);
-    const featured = () => t.db.select({ id: s.practices.id }).from(s.practices).where(eq(s.practices.featured, true)).all().map((r) => r.id).sort();
+    const featured = () =>
+      t.db
+        .select({ id: s.practices.id })
+        .from(s.practices)
+        .where(eq(s.practices.featured, true))
+        .all()
+        .map((r) => r.id)
+        .sort();
     expect(featured()).toEqual([...pick].sort());
     expect(importContent(t.db, ROOT).ok).toBe(true);
     expect(featured()).toEqual([...pick].sort());
@@ -29,7 +36,11 @@ describe("curation", () => {
   it("links a chapter to published practices and questions only, in order, and the import keeps them", () => {
     const { practices, questions, toolkits } = curationOptions(t.db, "en");
     const chapter = toolkits[0]!.chapters[0]!;
-    const draft = t.db.insert(s.practices).values({ slug: "a-draft", cityId: t.db.select().from(s.cities).get()!.id, originalLanguage: "en", status: "draft" }).returning({ id: s.practices.id }).get();
+    const draft = t.db
+      .insert(s.practices)
+      .values({ slug: "a-draft", cityId: t.db.select().from(s.cities).get()!.id, originalLanguage: "en", status: "draft" })
+      .returning({ id: s.practices.id })
+      .get();
     setChapterLinks(t.db, chapter.id, [practices[4]!.id, draft.id, practices[1]!.id, practices[4]!.id], [questions[2]!.id]);
     expect(chapterLinks(t.db, chapter.id)).toMatchObject({ practiceIds: [practices[4]!.id, practices[1]!.id], questionIds: [questions[2]!.id] });
     expect(importContent(t.db, ROOT).ok).toBe(true);

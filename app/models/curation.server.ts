@@ -20,24 +20,54 @@ const FEATURE_TABLE = { practice: s.practices, question: s.questions, toolkit: s
 export function curationOptions(db: DB, lang: Language) {
   const cityName = new Map<number, string>();
   const cityTexts = groupBy(db.select().from(s.cityTranslations).all(), (r) => r.cityId);
-  for (const c of db.select().from(s.cities).all()) cityName.set(c.id, pickTranslation(cityTexts.get(c.id) ?? [], lang, c.originalLanguage)?.text.name ?? c.slug);
-  const pTexts = groupBy(db.select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title }).from(s.practiceTranslations).all(), (r) => r.practiceId);
+  for (const c of db.select().from(s.cities).all())
+    cityName.set(c.id, pickTranslation(cityTexts.get(c.id) ?? [], lang, c.originalLanguage)?.text.name ?? c.slug);
+  const pTexts = groupBy(
+    db
+      .select({ practiceId: s.practiceTranslations.practiceId, lang: s.practiceTranslations.lang, title: s.practiceTranslations.title })
+      .from(s.practiceTranslations)
+      .all(),
+    (r) => r.practiceId,
+  );
   const practices = db
     .select()
     .from(s.practices)
     .where(eq(s.practices.status, "published"))
     .orderBy(asc(s.practices.cityId), asc(s.practices.slug))
     .all()
-    .map((p) => ({ id: p.id, featured: p.featured, city: cityName.get(p.cityId) ?? "", title: pickTranslation(pTexts.get(p.id) ?? [], lang, p.originalLanguage)?.text.title ?? p.slug }));
-  const qTexts = groupBy(db.select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title }).from(s.questionTranslations).all(), (r) => r.questionId);
+    .map((p) => ({
+      id: p.id,
+      featured: p.featured,
+      city: cityName.get(p.cityId) ?? "",
+      title: pickTranslation(pTexts.get(p.id) ?? [], lang, p.originalLanguage)?.text.title ?? p.slug,
+    }));
+  const qTexts = groupBy(
+    db
+      .select({ questionId: s.questionTranslations.questionId, lang: s.questionTranslations.lang, title: s.questionTranslations.title })
+      .from(s.questionTranslations)
+      .all(),
+    (r) => r.questionId,
+  );
   const questions = db
     .select()
     .from(s.questions)
     .where(eq(s.questions.status, "published"))
     .all()
     .map((q) => ({ id: q.id, featured: q.featured, title: pickTranslation(qTexts.get(q.id) ?? [], lang, q.originalLanguage)?.text.title ?? q.slug }));
-  const tTexts = groupBy(db.select({ toolkitId: s.toolkitTranslations.toolkitId, lang: s.toolkitTranslations.lang, title: s.toolkitTranslations.title }).from(s.toolkitTranslations).all(), (r) => r.toolkitId);
-  const chTexts = groupBy(db.select({ chapterId: s.chapterTranslations.chapterId, lang: s.chapterTranslations.lang, title: s.chapterTranslations.title }).from(s.chapterTranslations).all(), (r) => r.chapterId);
+  const tTexts = groupBy(
+    db
+      .select({ toolkitId: s.toolkitTranslations.toolkitId, lang: s.toolkitTranslations.lang, title: s.toolkitTranslations.title })
+      .from(s.toolkitTranslations)
+      .all(),
+    (r) => r.toolkitId,
+  );
+  const chTexts = groupBy(
+    db
+      .select({ chapterId: s.chapterTranslations.chapterId, lang: s.chapterTranslations.lang, title: s.chapterTranslations.title })
+      .from(s.chapterTranslations)
+      .all(),
+    (r) => r.chapterId,
+  );
   const toolkits = db
     .select()
     .from(s.toolkits)
@@ -63,8 +93,20 @@ export function chapterLinks(db: DB, chapterId: number) {
   if (!chapter) return null;
   return {
     chapter,
-    practiceIds: db.select({ id: s.chapterPractices.practiceId }).from(s.chapterPractices).where(eq(s.chapterPractices.chapterId, chapterId)).orderBy(asc(s.chapterPractices.position)).all().map((r) => r.id),
-    questionIds: db.select({ id: s.chapterQuestions.questionId }).from(s.chapterQuestions).where(eq(s.chapterQuestions.chapterId, chapterId)).orderBy(asc(s.chapterQuestions.position)).all().map((r) => r.id),
+    practiceIds: db
+      .select({ id: s.chapterPractices.practiceId })
+      .from(s.chapterPractices)
+      .where(eq(s.chapterPractices.chapterId, chapterId))
+      .orderBy(asc(s.chapterPractices.position))
+      .all()
+      .map((r) => r.id),
+    questionIds: db
+      .select({ id: s.chapterQuestions.questionId })
+      .from(s.chapterQuestions)
+      .where(eq(s.chapterQuestions.chapterId, chapterId))
+      .orderBy(asc(s.chapterQuestions.position))
+      .all()
+      .map((r) => r.id),
   };
 }
 
@@ -76,8 +118,16 @@ export function setFeatured(db: DB, kind: Featurable, ids: number[]): { changed:
       const rows = tx.select({ id: table.id, featured: table.featured }).from(table).where(eq(table.status, "published")).all();
       const want = new Set(ids);
       const flips = rows.filter((r) => r.featured !== want.has(r.id));
-      for (const r of flips) tx.update(table).set({ featured: want.has(r.id), origin: "app", contentHash: null }).where(eq(table.id, r.id)).run();
-      if (flips.length) recordChanges(db, flips.map((r) => entityKey(kind, r.id)));
+      for (const r of flips)
+        tx.update(table)
+          .set({ featured: want.has(r.id), origin: "app", contentHash: null })
+          .where(eq(table.id, r.id))
+          .run();
+      if (flips.length)
+        recordChanges(
+          db,
+          flips.map((r) => entityKey(kind, r.id)),
+        );
       return flips.length;
     },
     { behavior: "immediate" },
@@ -92,12 +142,34 @@ export function setChapterLinks(db: DB, chapterId: number, practiceIds: number[]
     (tx) => {
       const chapter = tx.select().from(s.toolkitChapters).where(eq(s.toolkitChapters.id, chapterId)).get();
       if (!chapter) throw new Error(`no chapter ${chapterId}`);
-      const okPractices = practiceIds.length ? new Set(tx.select({ id: s.practices.id }).from(s.practices).where(and(inArray(s.practices.id, practiceIds), eq(s.practices.status, "published"))).all().map((r) => r.id)) : new Set<number>();
-      const okQuestions = questionIds.length ? new Set(tx.select({ id: s.questions.id }).from(s.questions).where(and(inArray(s.questions.id, questionIds), eq(s.questions.status, "published"))).all().map((r) => r.id)) : new Set<number>();
+      const okPractices = practiceIds.length
+        ? new Set(
+            tx
+              .select({ id: s.practices.id })
+              .from(s.practices)
+              .where(and(inArray(s.practices.id, practiceIds), eq(s.practices.status, "published")))
+              .all()
+              .map((r) => r.id),
+          )
+        : new Set<number>();
+      const okQuestions = questionIds.length
+        ? new Set(
+            tx
+              .select({ id: s.questions.id })
+              .from(s.questions)
+              .where(and(inArray(s.questions.id, questionIds), eq(s.questions.status, "published")))
+              .all()
+              .map((r) => r.id),
+          )
+        : new Set<number>();
       tx.delete(s.chapterPractices).where(eq(s.chapterPractices.chapterId, chapterId)).run();
       tx.delete(s.chapterQuestions).where(eq(s.chapterQuestions.chapterId, chapterId)).run();
-      [...new Set(practiceIds)].filter((id) => okPractices.has(id)).forEach((practiceId, position) => tx.insert(s.chapterPractices).values({ chapterId, practiceId, position }).run());
-      [...new Set(questionIds)].filter((id) => okQuestions.has(id)).forEach((questionId, position) => tx.insert(s.chapterQuestions).values({ chapterId, questionId, position }).run());
+      [...new Set(practiceIds)]
+        .filter((id) => okPractices.has(id))
+        .forEach((practiceId, position) => tx.insert(s.chapterPractices).values({ chapterId, practiceId, position }).run());
+      [...new Set(questionIds)]
+        .filter((id) => okQuestions.has(id))
+        .forEach((questionId, position) => tx.insert(s.chapterQuestions).values({ chapterId, questionId, position }).run());
       tx.update(s.toolkits).set({ origin: "app", contentHash: null, updatedAt: new Date() }).where(eq(s.toolkits.id, chapter.toolkitId)).run();
       recordChanges(db, [entityKey("chapter", chapterId), entityKey("toolkit", chapter.toolkitId)]);
     },

@@ -6,13 +6,20 @@ import { answers, cities, practices, questions, toolkitChapters, toolkits } from
 export function contentCounts() {
   const db = getDb();
   const count = (table: typeof cities | typeof practices | typeof questions | typeof answers | typeof toolkits) =>
-    db.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.status, "published")).get()!.n;
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(eq(table.status, "published"))
+      .get()!.n;
   return {
     cities: count(cities),
     practices: count(practices),
     questions: count(questions),
     answers: count(answers),
     toolkits: count(toolkits),
-    chapters: db.select({ n: sql<number>`count(*)` }).from(toolkitChapters).get()!.n,
+    chapters: db
+      .select({ n: sql<number>`count(*)` })
+      .from(toolkitChapters)
+      .get()!.n,
   };
 }

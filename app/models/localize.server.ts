@@ -14,11 +14,7 @@ export type ContentLanguage = {
  * Picks the reader's language, else the original. Never mixes languages inside one item: a
  * half-translated item would mislead more than a clearly labelled original.
  */
-export function pickTranslation<T extends { lang: Language }>(
-  rows: T[],
-  lang: Language,
-  original: Language,
-): { text: T; language: ContentLanguage } | null {
+export function pickTranslation<T extends { lang: Language }>(rows: T[], lang: Language, original: Language): { text: T; language: ContentLanguage } | null {
   const text = rows.find((r) => r.lang === lang) ?? rows.find((r) => r.lang === original) ?? rows[0];
   if (!text) return null;
   const available = rows.map((r) => r.lang).sort();

@@ -81,7 +81,11 @@ describe("models on a real SQLite file", () => {
       { date: "2010", sources: [{ title: "Fixture source", url: "https://example.org/city" }] },
       { date: "2012", sources: [{ title: "Fixture source for 2012", url: "https://example.org/city-2012" }] },
     ]);
-    expect(hrCity).toMatchObject({ basis: "declaration", basisCertainty: "confirmed", basisClaims: [{ basis: "declaration", sources: [{ url: "https://example.org/city" }] }] });
+    expect(hrCity).toMatchObject({
+      basis: "declaration",
+      basisCertainty: "confirmed",
+      basisClaims: [{ basis: "declaration", sources: [{ url: "https://example.org/city" }] }],
+    });
     expect(listCities("en")[0]).toMatchObject({ hrCitySince: ["2010", "2012"], hrCitySinceCertainty: "disputed" });
   });
 

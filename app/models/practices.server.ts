@@ -17,7 +17,10 @@ export function listPractices(lang: Language, filters: PracticeFilters = {}) {
   if (filters.cityId !== undefined) where.push(eq(practices.cityId, filters.cityId));
   if (filters.ids) where.push(inArray(practices.id, filters.ids.length ? filters.ids : [-1]));
   if (filters.city) where.push(eq(cities.slug, filters.city));
-  for (const [vocabulary, slug] of [["theme", filters.theme], ["question_type", filters.questionType]] as const) {
+  for (const [vocabulary, slug] of [
+    ["theme", filters.theme],
+    ["question_type", filters.questionType],
+  ] as const) {
     if (!slug) continue;
     const withTerm = db
       .select({ id: practiceTerms.practiceId })
@@ -53,7 +56,10 @@ export function listPractices(lang: Language, filters: PracticeFilters = {}) {
       endYear: p.endYear,
       ongoing: p.ongoing,
       featured: p.featured,
-      themes: groupTerms((terms.get(p.id) ?? []).map((t) => t.termId), byId).themes,
+      themes: groupTerms(
+        (terms.get(p.id) ?? []).map((t) => t.termId),
+        byId,
+      ).themes,
     };
   });
 }
@@ -61,13 +67,22 @@ export type PracticeCard = ReturnType<typeof listPractices>[number];
 
 export function getPractice(slug: string, lang: Language) {
   const db = getDb();
-  const p = db.select().from(practices).where(and(eq(practices.slug, slug), eq(practices.status, "published"))).get();
+  const p = db
+    .select()
+    .from(practices)
+    .where(and(eq(practices.slug, slug), eq(practices.status, "published")))
+    .get();
   if (!p) return null;
   const city = cityNames(lang, [p.cityId]).get(p.cityId);
   if (!city) return null;
   const picked = pickTranslation(db.select().from(practiceTranslations).where(eq(practiceTranslations.practiceId, p.id)).all(), lang, p.originalLanguage);
   if (!picked) return null;
-  const termIds = db.select().from(practiceTerms).where(eq(practiceTerms.practiceId, p.id)).all().map((t) => t.termId);
+  const termIds = db
+    .select()
+    .from(practiceTerms)
+    .where(eq(practiceTerms.practiceId, p.id))
+    .all()
+    .map((t) => t.termId);
   const partners = db.select().from(practicePartners).where(eq(practicePartners.practiceId, p.id)).orderBy(practicePartners.position).all();
   return {
     id: p.id,

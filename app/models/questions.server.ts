@@ -37,7 +37,15 @@ export function listQuestions(lang: Language, filter: { ids?: number[]; featured
   );
   return rows.map(({ q, type }) => {
     const picked = pickTranslation(translations.get(q.id) ?? [], lang, q.originalLanguage)!;
-    return { id: q.id, slug: q.slug, type, title: picked.text.title, summary: picked.text.summary, language: picked.language, answerCount: counts.get(q.id) ?? 0 };
+    return {
+      id: q.id,
+      slug: q.slug,
+      type,
+      title: picked.text.title,
+      summary: picked.text.summary,
+      language: picked.language,
+      answerCount: counts.get(q.id) ?? 0,
+    };
   });
 }
 export type QuestionCard = ReturnType<typeof listQuestions>[number];
@@ -52,22 +60,52 @@ export function listQuestionsByType(lang: Language) {
 
 export function getQuestion(slug: string, lang: Language) {
   const db = getDb();
-  const q = db.select().from(questions).where(and(eq(questions.slug, slug), eq(questions.status, "published"))).get();
+  const q = db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.slug, slug), eq(questions.status, "published")))
+    .get();
   if (!q) return null;
   const picked = pickTranslation(db.select().from(questionTranslations).where(eq(questionTranslations.questionId, q.id)).all(), lang, q.originalLanguage);
   if (!picked) return null;
   const type = termsById(lang).get(q.questionTypeId)!;
-  const answerRows = db.select().from(answers).where(and(eq(answers.questionId, q.id), publishedAnswers())).all();
+  const answerRows = db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.questionId, q.id), publishedAnswers()))
+    .all();
   const names = cityNames(lang);
   const translations = groupBy(
-    answerRows.length ? db.select().from(answerTranslations).where(inArray(answerTranslations.answerId, answerRows.map((a) => a.id))).all() : [],
+    answerRows.length
+      ? db
+          .select()
+          .from(answerTranslations)
+          .where(
+            inArray(
+              answerTranslations.answerId,
+              answerRows.map((a) => a.id),
+            ),
+          )
+          .all()
+      : [],
     (r) => r.answerId,
   );
-  const sources = listSourcesFor("answerId", answerRows.map((a) => a.id));
+  const sources = listSourcesFor(
+    "answerId",
+    answerRows.map((a) => a.id),
+  );
   const cityAnswers = answerRows
     .map((a) => {
       const t = pickTranslation(translations.get(a.id) ?? [], lang, a.originalLanguage)!;
-      return { id: a.id, cityId: a.cityId, city: names.get(a.cityId)!, summary: t.text.summary, bodyHtml: t.text.bodyHtml, language: t.language, sources: sources.get(a.id) ?? [] };
+      return {
+        id: a.id,
+        cityId: a.cityId,
+        city: names.get(a.cityId)!,
+        summary: t.text.summary,
+        bodyHtml: t.text.bodyHtml,
+        language: t.language,
+        sources: sources.get(a.id) ?? [],
+      };
     })
     .filter((a) => a.city)
     .sort((a, b) => a.city.name.localeCompare(b.city.name, lang));
@@ -88,10 +126,26 @@ export function getQuestion(slug: string, lang: Language) {
 /** A city's published answers, for its profile page. */
 export function listAnswersOfCity(cityId: number, lang: Language) {
   const db = getDb();
-  const rows = db.select().from(answers).where(and(eq(answers.cityId, cityId), eq(answers.status, "published"))).all();
+  const rows = db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.cityId, cityId), eq(answers.status, "published")))
+    .all();
   const questionCards = new Map(listQuestions(lang, { ids: rows.map((r) => r.questionId) }).map((q) => [q.id, q]));
   if (!rows.length) return [];
-  const translations = groupBy(db.select().from(answerTranslations).where(inArray(answerTranslations.answerId, rows.map((r) => r.id))).all(), (r) => r.answerId);
+  const translations = groupBy(
+    db
+      .select()
+      .from(answerTranslations)
+      .where(
+        inArray(
+          answerTranslations.answerId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .all(),
+    (r) => r.answerId,
+  );
   return rows
     .filter((a) => questionCards.has(a.questionId))
     .map((a) => {

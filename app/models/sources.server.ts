@@ -10,16 +10,16 @@ type Writer = Pick<DB, "insert" | "delete">;
 /** Replaces an item's sources, in order; used by the content import and by app edits alike. */
 export function replaceSources(db: Writer, owner: SourceOwner, ownerId: number, list: Source[]): void {
   db.delete(sources).where(eq(sources[owner], ownerId)).run();
-  list.forEach((src, position) => db.insert(sources).values({ [owner]: ownerId, title: src.title, url: src.url, position }).run());
+  list.forEach((src, position) =>
+    db
+      .insert(sources)
+      .values({ [owner]: ownerId, title: src.title, url: src.url, position })
+      .run(),
+  );
 }
 
 export function listSources(owner: SourceOwner, id: number): Source[] {
-  return getDb()
-    .select({ title: sources.title, url: sources.url })
-    .from(sources)
-    .where(eq(sources[owner], id))
-    .orderBy(asc(sources.position))
-    .all();
+  return getDb().select({ title: sources.title, url: sources.url }).from(sources).where(eq(sources[owner], id)).orderBy(asc(sources.position)).all();
 }
 
 export function listSourcesFor(owner: SourceOwner, ids: number[]): Map<number, Source[]> {

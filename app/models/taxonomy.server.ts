@@ -37,8 +37,6 @@ export function findTerm(vocabulary: Vocabulary, slug: string, lang: Language): 
 export function groupTerms(ids: number[], byId: Map<number, Term>) {
   const terms = ids.map((id) => byId.get(id)).filter((t): t is Term => Boolean(t));
   const of = (v: Vocabulary) =>
-    terms
-      .filter((t) => t.vocabulary === v)
-      .sort((a, b) => (v === "udhr_article" || v === "sdg" ? Number(a.slug) - Number(b.slug) : 0));
+    terms.filter((t) => t.vocabulary === v).sort((a, b) => (v === "udhr_article" || v === "sdg" ? Number(a.slug) - Number(b.slug) : 0));
   return { themes: of("theme"), questionTypes: of("question_type"), udhr: of("udhr_article"), sdgs: of("sdg") };
 }

@@ -15,7 +15,13 @@ type Purpose = keyof typeof TTL;
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export function findUserByEmail(db: DB, email: string) {
-  return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)))
+      .get() ?? null
+  );
 }
 
 export function getUserById(db: DB, id: number) {
@@ -39,7 +45,14 @@ export function insertUser(db: DB, input: { email: string; displayName: string; 
   if (input.role === "contributor" && input.cityIds.length === 0) throw new UserError("city_required");
   return db.transaction(
     (tx) => {
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(input.email))).get()) throw new UserError("email_taken");
+      if (
+        tx
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.email, normalizeEmail(input.email)))
+          .get()
+      )
+        throw new UserError("email_taken");
       const { id } = tx
         .insert(users)
         .values({ email: normalizeEmail(input.email), displayName: input.displayName.trim(), role: input.role, passwordHash: input.passwordHash })
@@ -66,8 +79,13 @@ export function issueToken(db: DB, userId: number, purpose: Purpose, createdBy: 
   const ttl = TTL[purpose];
   db.transaction(
     (tx) => {
-      tx.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt))).run();
-      tx.insert(authTokens).values({ id, secretHash: hashSecret(secret), purpose, userId, createdBy, createdAt: now, expiresAt: new Date(now.getTime() + ttl) }).run();
+      tx.update(authTokens)
+        .set({ usedAt: now })
+        .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt)))
+        .run();
+      tx.insert(authTokens)
+        .values({ id, secretHash: hashSecret(secret), purpose, userId, createdBy, createdAt: now, expiresAt: new Date(now.getTime() + ttl) })
+        .run();
     },
     { behavior: "immediate" },
   );
@@ -92,12 +110,23 @@ export function peekToken(db: DB, token: string, purpose: Purpose, now = new Dat
  * Uses the link up and sets the password, in one transaction: a link works once, and every other
  * session of the user ends (a reset must lock out whoever knew the old password).
  */
-export function consumeTokenSettingPassword(db: DB, token: string, purpose: "invitation" | "password_reset", passwordHash: string, displayName?: string, now = new Date()) {
+export function consumeTokenSettingPassword(
+  db: DB,
+  token: string,
+  purpose: "invitation" | "password_reset",
+  passwordHash: string,
+  displayName?: string,
+  now = new Date(),
+) {
   return db.transaction(
     (tx) => {
       const found = peekToken(tx as unknown as DB, token, purpose, now);
       if (!found) return null;
-      const used = tx.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt))).run();
+      const used = tx
+        .update(authTokens)
+        .set({ usedAt: now })
+        .where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt)))
+        .run();
       if (used.changes !== 1) return null;
       tx.update(users)
         .set({ passwordHash, ...(displayName ? { displayName: displayName.trim() } : {}) })
@@ -116,7 +145,11 @@ export function consumeToken(db: DB, token: string, purpose: Purpose, now = new 
     (tx) => {
       const found = peekToken(tx as unknown as DB, token, purpose, now);
       if (!found) return null;
-      const used = tx.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt))).run();
+      const used = tx
+        .update(authTokens)
+        .set({ usedAt: now })
+        .where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt)))
+        .run();
       return used.changes === 1 ? found.user : null;
     },
     { behavior: "immediate" },
@@ -187,7 +220,13 @@ export function checkSecondFactor(db: DB, userId: number, code: string, now = Da
   if (!u?.totpKey) return false;
   const step = matchTotp(u.totpKey, code, u.totpLastStep, now);
   if (step === null) return false;
-  return db.update(users).set({ totpLastStep: step }).where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)))).run().changes === 1;
+  return (
+    db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .run().changes === 1
+  );
 }
 
 /** Turns the second factor off (and drops any setup in progress in the user's sessions). */
@@ -203,11 +242,7 @@ export function disableTotp(db: DB, userId: number): void {
 
 export function listUsers(db: DB) {
   const rows = db.select().from(users).orderBy(asc(users.email)).all();
-  const memberships = db
-    .select({ userId: userCities.userId, slug: cities.slug })
-    .from(userCities)
-    .innerJoin(cities, eq(cities.id, userCities.cityId))
-    .all();
+  const memberships = db.select({ userId: userCities.userId, slug: cities.slug }).from(userCities).innerJoin(cities, eq(cities.id, userCities.cityId)).all();
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
@@ -234,7 +269,10 @@ export function setRole(db: DB, userId: number, role: Role): void {
 export function setDisabled(db: DB, userId: number, disabled: boolean): void {
   db.transaction(
     (tx) => {
-      tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)).run();
+      tx.update(users)
+        .set({ disabledAt: disabled ? new Date() : null })
+        .where(eq(users.id, userId))
+        .run();
       if (disabled) invalidateUserSessions(tx as unknown as DB, userId);
     },
     { behavior: "immediate" },

@@ -39,9 +39,7 @@ export default function Home() {
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p className="lead">{t("home.intro")}</p>
-        <p className="muted">
-          {t("home.stats", { practices: counts.practices, cities: counts.cities, questions: counts.questions, answers: counts.answers })}
-        </p>
+        <p className="muted">{t("home.stats", { practices: counts.practices, cities: counts.cities, questions: counts.questions, answers: counts.answers })}</p>
       </section>
 
       <section aria-labelledby="by-theme">

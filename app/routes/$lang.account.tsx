@@ -8,7 +8,18 @@ import { forgetDevices, rememberDevice } from "#app/auth/known-device.server.ts"
 import { reauthKey, secondFactorKey, secondFactorSetupKey, throttledCheck } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { cancelTotpSetup, checkSecondFactor, confirmTotp, disableTotp, getUserById, pendingTotpKey, setPasswordHash, startTotpSetup, TOTP_SETUP_MS, userCitySlugs } from "#app/models/users.server.ts";
+import {
+  cancelTotpSetup,
+  checkSecondFactor,
+  confirmTotp,
+  disableTotp,
+  getUserById,
+  pendingTotpKey,
+  setPasswordHash,
+  startTotpSetup,
+  TOTP_SETUP_MS,
+  userCitySlugs,
+} from "#app/models/users.server.ts";
 import { displayKey, totpUri } from "#app/auth/totp.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { getDb } from "#app/utils/db.server.ts";
@@ -35,7 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       setupUri: pending ? totpUri(row.email, pending.key) : null,
       setupMinutes: TOTP_SETUP_MS / 60_000,
     },
-    sessions: listUserSessions(db, user.id).map((s) => ({ id: s.id, current: s.id === current, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), userAgent: s.userAgent, ip: s.ip })),
+    sessions: listUserSessions(db, user.id).map((s) => ({
+      id: s.id,
+      current: s.id === current,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      userAgent: s.userAgent,
+      ip: s.ip,
+    })),
     meta: { title: t("account.title") },
   };
 }
@@ -62,7 +80,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const ip = clientIp(context);
   // Guessing the current password is throttled like logging in (per person, whatever the address).
-  const currentPassword = () => throttledCheck(db, reauthKey(user.id), () => verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""));
+  const currentPassword = () =>
+    throttledCheck(db, reauthKey(user.id), () => verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""));
   /**
    * Re-authentication for the second factor: the current password, and with two-step verification
    * on, a current code too (spent like a sign-in code; both throttled as at sign-in).
@@ -119,7 +138,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "totp-confirm": {
       if (!pendingTotpKey(db, current)) return Response.json({ twoStep: "setup_expired" } satisfies Result, { status: 400 });
       const box: { result: ReturnType<typeof confirmTotp> | null } = { result: null };
-      const checked = await throttledCheck(db, secondFactorSetupKey(current), () => (box.result = confirmTotp(db, user.id, current, single(form, "code") ?? "")).ok);
+      const checked = await throttledCheck(
+        db,
+        secondFactorSetupKey(current),
+        () => (box.result = confirmTotp(db, user.id, current, single(form, "code") ?? "")).ok,
+      );
       const confirmed = box.result;
       if (!checked.ok || !confirmed?.ok) {
         const twoStep = confirmed && !confirmed.ok && confirmed.reason === "no_setup" ? "setup_expired" : "bad_code";
@@ -156,7 +179,16 @@ function CurrentPasswordField({ id, wrong, wait }: { id: string; wrong: boolean;
   return (
     <div className={`field ${wrong ? "has-error" : ""}`}>
       <label htmlFor={id}>{t("account.currentPassword")}</label>
-      <input id={id} name="currentPassword" type="password" autoComplete="current-password" required maxLength={1024} aria-invalid={wrong || undefined} aria-describedby={wrong ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={1024}
+        aria-invalid={wrong || undefined}
+        aria-describedby={wrong ? `${id}-error` : undefined}
+      />
       {wrong ? (
         <ul className="field-errors" id={`${id}-error`}>
           <li>{wait ? t("auth.throttled", { count: wait }) : t("account.wrongPassword")}</li>
@@ -172,7 +204,17 @@ function CodeField({ id, label, wrong, wait }: { id: string; label: string; wron
   return (
     <div className={`field ${wrong ? "has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} required aria-invalid={wrong || undefined} aria-describedby={wrong ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]{6,7}"
+        maxLength={7}
+        required
+        aria-invalid={wrong || undefined}
+        aria-describedby={wrong ? `${id}-error` : undefined}
+      />
       {wrong ? (
         <ul className="field-errors" id={`${id}-error`}>
           <li>{wait ? t("auth.throttled", { count: wait }) : t("twoStep.invalidCode")}</li>
@@ -327,7 +369,16 @@ export default function Account() {
             <p className="field-help" id="new-help">
               {t("auth.passwordHelp")}
             </p>
-            <input id="password" name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={256} aria-describedby="new-help" />
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={12}
+              maxLength={256}
+              aria-describedby="new-help"
+            />
             {result?.problem && result.problem !== "wrong_password" ? (
               <ul className="field-errors">
                 <li>{t(`auth.passwordProblem.${result.problem}`)}</li>

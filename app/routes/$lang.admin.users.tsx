@@ -7,7 +7,18 @@ import { creatableCities } from "#app/editorial/editing.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { disableTotp, getUserById, insertUser, issueToken, listUsers, normalizeEmail, sendMail, setDisabled, setRole, UserError } from "#app/models/users.server.ts";
+import {
+  disableTotp,
+  getUserById,
+  insertUser,
+  issueToken,
+  listUsers,
+  normalizeEmail,
+  sendMail,
+  setDisabled,
+  setRole,
+  UserError,
+} from "#app/models/users.server.ts";
 import { invalidateUserSessions } from "#app/auth/session.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
@@ -41,7 +52,12 @@ async function invite(db: DB, lang: Language, origin: string, createdBy: number,
   const t = await getT(lang);
   const token = issueToken(db, userId, "invitation", createdBy);
   const target = getUserById(db, userId)!;
-  sendMail(db, target.email, t("auth.mailInviteSubject"), t("auth.mailInviteBody", { role: t(`userRoles.${role}`), link: `${origin}/${lang}/invitation/${token}`, interpolation: { escapeValue: false } }));
+  sendMail(
+    db,
+    target.email,
+    t("auth.mailInviteSubject"),
+    t("auth.mailInviteBody", { role: t(`userRoles.${role}`), link: `${origin}/${lang}/invitation/${token}`, interpolation: { escapeValue: false } }),
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,7 +85,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       audit(db, { actorId: actor.id, action: "user.invite", outcome: "ok", targetType: "user", targetId: id, ip, detail: { role, cities: citySlugs } });
       return { ok: email } satisfies Result;
     } catch (error) {
-      if (error instanceof UserError && (error.code === "email_taken" || error.code === "city_required")) return Response.json({ error: error.code, values } satisfies Result, { status: 400 });
+      if (error instanceof UserError && (error.code === "email_taken" || error.code === "city_required"))
+        return Response.json({ error: error.code, values } satisfies Result, { status: 400 });
       throw error;
     }
   }
@@ -121,7 +138,15 @@ export default function Users() {
           <input type="hidden" name="intent" value="invite" />
           <div className={`field ${result?.error === "email" || result?.error === "email_taken" ? "has-error" : ""}`}>
             <label htmlFor="invite-email">{t("auth.email")}</label>
-            <input id="invite-email" name="email" type="email" required maxLength={254} defaultValue={(v?.email as string) ?? ""} aria-describedby={result?.error === "email" || result?.error === "email_taken" ? "invite-email-error" : undefined} />
+            <input
+              id="invite-email"
+              name="email"
+              type="email"
+              required
+              maxLength={254}
+              defaultValue={(v?.email as string) ?? ""}
+              aria-describedby={result?.error === "email" || result?.error === "email_taken" ? "invite-email-error" : undefined}
+            />
             {result?.error === "email" || result?.error === "email_taken" ? (
               <ul className="field-errors" id="invite-email-error">
                 <li>{result.error === "email" ? t("form.errors.email") : t("admin.emailTaken")}</li>

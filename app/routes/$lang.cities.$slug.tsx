@@ -63,7 +63,14 @@ function ClaimedFact({ certainty, claims, unknown, lang }: { certainty: Certaint
   const sourced = claims.filter((c) => c.sources.length);
   return (
     <>
-      {certainty === "disputed" ? t("cities.disputedValues", { values: formatAlternatives(claims.map((c) => c.label), lang) }) : claims[0]!.label}
+      {certainty === "disputed"
+        ? t("cities.disputedValues", {
+            values: formatAlternatives(
+              claims.map((c) => c.label),
+              lang,
+            ),
+          })
+        : claims[0]!.label}
       {sourced.length ? (
         <ul className="claim-sources small" aria-label={t("cities.claimSources")}>
           {sourced.map((c) => (
@@ -158,9 +165,7 @@ export default function CityPage() {
                 <dt>{t("cities.population")}</dt>
                 <dd>
                   {c.population.source ? (
-                    <a href={c.population.source}>
-                      {t("cities.populationValue", { value: formatNumber(c.population.value, lang), year: c.population.year })}
-                    </a>
+                    <a href={c.population.source}>{t("cities.populationValue", { value: formatNumber(c.population.value, lang), year: c.population.year })}</a>
                   ) : (
                     t("cities.populationValue", { value: formatNumber(c.population.value, lang), year: c.population.year })
                   )}

@@ -37,7 +37,12 @@ export default function Cities() {
                 : c.hrCitySinceCertainty === "confirmed" && c.hrCitySince[0]
                   ? `${t("cities.since")} ${formatPartialDate(c.hrCitySince[0], lang)}`
                   : c.hrCitySinceCertainty === "disputed"
-                    ? t("cities.sinceDisputedShort", { values: formatAlternatives(c.hrCitySince.map((s) => formatPartialDate(s, lang)), lang) })
+                    ? t("cities.sinceDisputedShort", {
+                        values: formatAlternatives(
+                          c.hrCitySince.map((s) => formatPartialDate(s, lang)),
+                          lang,
+                        ),
+                      })
                     : t("cities.sinceUnknownShort")}
               <LanguageBadge language={c.language} />
             </p>

@@ -25,9 +25,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const kind = single(form, "kind") as Featurable;
   if (!FEATURABLE.includes(kind)) throw new Response("Bad Request", { status: 400 });
-  const ids = form.getAll("featured").map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const ids = form
+    .getAll("featured")
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
   const { changed } = setFeatured(getDb(), kind, ids);
-  audit(getDb(), { actorId: user.id, action: "curate.featured", outcome: "ok", targetType: kind, ip: clientIp(context), detail: { featured: ids.length, changed } });
+  audit(getDb(), {
+    actorId: user.id,
+    action: "curate.featured",
+    outcome: "ok",
+    targetType: kind,
+    ip: clientIp(context),
+    detail: { featured: ids.length, changed },
+  });
   return { saved: kind };
 }
 

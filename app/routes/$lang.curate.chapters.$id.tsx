@@ -42,9 +42,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params);
   if (!chapterLinks(db, id)) notFound();
   const form = await readForm(request);
-  const ids = (name: string) => form.getAll(name).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const ids = (name: string) =>
+    form
+      .getAll(name)
+      .map(Number)
+      .filter((n) => Number.isSafeInteger(n) && n > 0);
   setChapterLinks(db, id, ids("practices"), ids("questions"));
-  audit(db, { actorId: user.id, action: "curate.chapter_links", outcome: "ok", targetType: "chapter", targetId: id, ip: clientIp(context), detail: { practices: ids("practices").length, questions: ids("questions").length } });
+  audit(db, {
+    actorId: user.id,
+    action: "curate.chapter_links",
+    outcome: "ok",
+    targetType: "chapter",
+    targetId: id,
+    ip: clientIp(context),
+    detail: { practices: ids("practices").length, questions: ids("questions").length },
+  });
   return redirect(`/${lang}/curate/chapters/${id}?saved=1`, { status: 303 });
 }
 

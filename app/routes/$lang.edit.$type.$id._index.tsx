@@ -12,7 +12,18 @@ import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/compo
 import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
 import { PracticeDetail } from "#app/components/practice-detail.tsx";
-import { answerFromForm, cityFromForm, editFormDefaults, itemLabel, publicPath, practiceFromForm, vocabularies, vocabSlugs, type CityForm, type PracticeForm } from "#app/editorial/editing.server.ts";
+import {
+  answerFromForm,
+  cityFromForm,
+  editFormDefaults,
+  itemLabel,
+  publicPath,
+  practiceFromForm,
+  vocabularies,
+  vocabSlugs,
+  type CityForm,
+  type PracticeForm,
+} from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
@@ -101,13 +112,25 @@ const PREVIEW_SCHEMA = z.object({}).passthrough();
 
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; preview: string | null; previewError?: string | null; previewItem?: PracticeView | null }>();
+  const actionData = useActionData<{
+    result: Parameters<typeof useForm>[0]["lastResult"];
+    preview: string | null;
+    previewError?: string | null;
+    previewItem?: PracticeView | null;
+  }>();
   const previewRef = useRef<HTMLElement>(null);
   // With JavaScript the preview is brought into view and focus; without, it is the first thing on the page.
   useEffect(() => previewRef.current?.focus(), [actionData]);
   const errorText = useErrorText();
   const { t } = useTranslation();
-  const vocab = data.vocab ? { themes: data.vocab.themes.map((x) => x.slug), questionTypes: data.vocab.questionTypes.map((x) => x.slug), udhrArticles: data.vocab.udhrArticles.map((x) => x.slug), sdgs: data.vocab.sdgs.map((x) => x.slug) } : null;
+  const vocab = data.vocab
+    ? {
+        themes: data.vocab.themes.map((x) => x.slug),
+        questionTypes: data.vocab.questionTypes.map((x) => x.slug),
+        udhrArticles: data.vocab.udhrArticles.map((x) => x.slug),
+        sdgs: data.vocab.sdgs.map((x) => x.slug),
+      }
+    : null;
   const schema = editSchema(data.type, vocab);
   const [form, fields] = useForm({
     id: `edit-${data.type}-${data.id}`,
@@ -170,9 +193,21 @@ export default function EditItem() {
             <FormErrorSummary count={errorCount} />
             <fieldset lang={data.original}>
               <legend>{t("editor.original", { language: ENDONYMS[data.original] })}</legend>
-              {data.type === "practice" ? <PracticeTextFields fields={f} lang={data.original} /> : data.type === "answer" ? <AnswerTextFields fields={f} lang={data.original} /> : <CityTextFields fields={f} lang={data.original} />}
+              {data.type === "practice" ? (
+                <PracticeTextFields fields={f} lang={data.original} />
+              ) : data.type === "answer" ? (
+                <AnswerTextFields fields={f} lang={data.original} />
+              ) : (
+                <CityTextFields fields={f} lang={data.original} />
+              )}
             </fieldset>
-            {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : data.type === "city" ? <CityStructureFields fields={f} /> : <SourcesFields fields={f} />}
+            {data.type === "practice" && data.vocab ? (
+              <PracticeStructureFields fields={f} vocab={data.vocab} />
+            ) : data.type === "city" ? (
+              <CityStructureFields fields={f} />
+            ) : (
+              <SourcesFields fields={f} />
+            )}
             <div className="button-row">
               <button type="submit" name="intent" value="save">
                 {t("editor.save")}
@@ -189,7 +224,9 @@ export default function EditItem() {
             {data.translations.map((tr) => (
               <li key={tr.lang}>
                 {canEdit ? (
-                  <Link to={`${base}/translate/${tr.lang}`}>{tr.exists ? t("editor.editTranslation", { language: ENDONYMS[tr.lang] }) : t("editor.translate", { language: ENDONYMS[tr.lang] })}</Link>
+                  <Link to={`${base}/translate/${tr.lang}`}>
+                    {tr.exists ? t("editor.editTranslation", { language: ENDONYMS[tr.lang] }) : t("editor.translate", { language: ENDONYMS[tr.lang] })}
+                  </Link>
                 ) : (
                   <span>
                     {ENDONYMS[tr.lang]}: {tr.exists ? "✓" : t("editor.missingTranslation")}

@@ -120,7 +120,9 @@ export default function History() {
                       </th>
                       {c.pieces ? (
                         <td colSpan={2} className="diff-text">
-                          {c.pieces.map((p, k) => (p.added ? <ins key={k}>{p.value}</ins> : p.removed ? <del key={k}>{p.value}</del> : <span key={k}>{p.value}</span>))}
+                          {c.pieces.map((p, k) =>
+                            p.added ? <ins key={k}>{p.value}</ins> : p.removed ? <del key={k}>{p.value}</del> : <span key={k}>{p.value}</span>,
+                          )}
                         </td>
                       ) : (
                         <>

@@ -26,8 +26,10 @@ function targetLanguage(raw: string | undefined, original: Language): Language {
 }
 
 function formFor(type: "practice" | "answer" | "city", snap: Snapshot, lang: Language) {
-  const all = type === "practice" ? practiceToForm(snap as never, lang) : type === "answer" ? answerToForm(snap as never, lang) : cityToForm(snap as never, lang);
-  const keys = type === "practice" ? ["title", "summary", "body", "outcomes", "continuity"] : type === "answer" ? ["summary", "body"] : ["name", "summary", "body"];
+  const all =
+    type === "practice" ? practiceToForm(snap as never, lang) : type === "answer" ? answerToForm(snap as never, lang) : cityToForm(snap as never, lang);
+  const keys =
+    type === "practice" ? ["title", "summary", "body", "outcomes", "continuity"] : type === "answer" ? ["summary", "body"] : ["name", "summary", "body"];
   return Object.fromEntries(keys.map((k) => [k, (all as Record<string, unknown>)[k]])) as Record<string, string>;
 }
 
@@ -129,7 +131,13 @@ export default function Translate() {
           <h2 id="translation-h">{t("editor.translation", { language: ENDONYMS[data.target] })}</h2>
           <Form method="post" {...getFormProps(form)} className="stack">
             <FormErrorSummary count={Object.values(form.allErrors).length} />
-            {data.type === "practice" ? <PracticeTextFields fields={f} lang={data.target} /> : data.type === "answer" ? <AnswerTextFields fields={f} lang={data.target} /> : <CityTextFields fields={f} lang={data.target} />}
+            {data.type === "practice" ? (
+              <PracticeTextFields fields={f} lang={data.target} />
+            ) : data.type === "answer" ? (
+              <AnswerTextFields fields={f} lang={data.target} />
+            ) : (
+              <CityTextFields fields={f} lang={data.target} />
+            )}
             <button type="submit">{t("editor.save")}</button>
           </Form>
         </section>

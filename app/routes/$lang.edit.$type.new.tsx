@@ -8,7 +8,16 @@ import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
 import { withSpareRows } from "#app/editorial/forms.ts";
 import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
-import { answerExists, answerFromForm, creatableCities, practiceFromForm, questionOptions, vocabularies, vocabSlugs, type PracticeForm } from "#app/editorial/editing.server.ts";
+import {
+  answerExists,
+  answerFromForm,
+  creatableCities,
+  practiceFromForm,
+  questionOptions,
+  vocabularies,
+  vocabSlugs,
+  type PracticeForm,
+} from "#app/editorial/editing.server.ts";
 import { answerSchema, practiceSchema } from "#app/editorial/forms.ts";
 import { draftSlug } from "#app/editorial/slugs.server.ts";
 import { typeParam } from "#app/editorial/route-helpers.server.ts";
@@ -103,8 +112,16 @@ export default function NewItem() {
   const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; existing?: number }>();
   const { t } = useTranslation();
   const cities = nonEmpty(data.cities.map((c) => c.slug));
-  const vocab = data.vocab ? { themes: data.vocab.themes.map((x) => x.slug), questionTypes: data.vocab.questionTypes.map((x) => x.slug), udhrArticles: data.vocab.udhrArticles.map((x) => x.slug), sdgs: data.vocab.sdgs.map((x) => x.slug) } : null;
-  const schema = data.type === "practice" ? practiceSchema(vocab!, { cities }) : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
+  const vocab = data.vocab
+    ? {
+        themes: data.vocab.themes.map((x) => x.slug),
+        questionTypes: data.vocab.questionTypes.map((x) => x.slug),
+        udhrArticles: data.vocab.udhrArticles.map((x) => x.slug),
+        sdgs: data.vocab.sdgs.map((x) => x.slug),
+      }
+    : null;
+  const schema =
+    data.type === "practice" ? practiceSchema(vocab!, { cities }) : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
   const [form, fields] = useForm({
     id: `new-${data.type}`,
     lastResult: actionData?.result,
@@ -128,8 +145,20 @@ export default function NewItem() {
         <FormErrorSummary count={Object.values(form.allErrors).length} />
         <div className="row-fields">
           <SelectField field={f.city!} label={t("editor.city")} options={data.cities.map((c) => ({ value: c.slug, label: c.name }))} />
-          {data.type === "answer" ? <SelectField field={f.question!} label={t("editor.question")} empty={t("editor.none")} options={data.questions.map((q) => ({ value: q.slug, label: q.title }))} /> : null}
-          <SelectField field={f.language!} label={t("editor.language")} help={t("editor.languageHelp")} options={LANGUAGES.map((l) => ({ value: l, label: ENDONYMS[l] }))} />
+          {data.type === "answer" ? (
+            <SelectField
+              field={f.question!}
+              label={t("editor.question")}
+              empty={t("editor.none")}
+              options={data.questions.map((q) => ({ value: q.slug, label: q.title }))}
+            />
+          ) : null}
+          <SelectField
+            field={f.language!}
+            label={t("editor.language")}
+            help={t("editor.languageHelp")}
+            options={LANGUAGES.map((l) => ({ value: l, label: ENDONYMS[l] }))}
+          />
         </div>
         {data.type === "practice" ? <PracticeTextFields fields={f} lang={language} /> : <AnswerTextFields fields={f} lang={language} />}
         {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : <SourcesFields fields={f} />}

@@ -53,7 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (accountWait > 0) {
     // Many failures for this email from elsewhere: new browsers wait, known devices do not.
     audit(db, { action: "login", outcome: "denied", ip, detail: { email, reason: "account_throttled", wait: accountWait } });
-    return Response.json({ error: "account_paused", wait: accountWait, email } satisfies Failure, { status: 429, headers: { "Retry-After": String(accountWait) } });
+    return Response.json({ error: "account_paused", wait: accountWait, email } satisfies Failure, {
+      status: 429,
+      headers: { "Retry-After": String(accountWait) },
+    });
   }
   // Counted as a failure before the (asynchronous) verification, so parallel guesses cannot all
   // pass the checks above; a success takes it back.
@@ -113,7 +116,11 @@ export default function Login() {
     <div className="narrow">
       <h1>{t("auth.signIn")}</h1>
       {insecure ? <p className="form-error-summary">{t("auth.httpsRequired")}</p> : null}
-      {notice ? <p className="notice" role="status">{notice === "activated" ? t("auth.activated") : t("auth.resetDone")}</p> : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice === "activated" ? t("auth.activated") : t("auth.resetDone")}
+        </p>
+      ) : null}
       {failure ? (
         <p className="form-error-summary" role="alert" id="login-error">
           <FailureMessage failure={failure} lang={lang} />

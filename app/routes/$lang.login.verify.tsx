@@ -34,7 +34,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   const key = secondFactorKey(pending.user.id);
   const checked = await throttledCheck(db, key, () => checkSecondFactor(db, pending.user.id, single(form, "code") ?? ""));
-  if (!checked.ok && checked.wait > 0) return Response.json({ error: "throttled", wait: checked.wait }, { status: 429, headers: { "Retry-After": String(checked.wait) } });
+  if (!checked.ok && checked.wait > 0)
+    return Response.json({ error: "throttled", wait: checked.wait }, { status: 429, headers: { "Retry-After": String(checked.wait) } });
   if (!checked.ok) {
     audit(db, { actorId: pending.user.id, action: "login.second_factor", outcome: "failed", ip });
     return Response.json({ error: "invalid" }, { status: 400 });
@@ -62,7 +63,16 @@ export default function VerifySecondFactor() {
       <Form method="post" action={`?${params.toString()}`} className="stack">
         <div className={`field ${result ? "has-error" : ""}`}>
           <label htmlFor="code">{t("twoStep.code")}</label>
-          <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} required aria-describedby={result ? "code-error" : undefined} />
+          <input
+            id="code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            maxLength={7}
+            required
+            aria-describedby={result ? "code-error" : undefined}
+          />
           {result ? (
             <ul className="field-errors" id="code-error">
               <li>{result.error === "throttled" ? t("auth.throttled", { count: result.wait ?? 1 }) : t("twoStep.invalidCode")}</li>

@@ -12,7 +12,9 @@ import { pageMeta } from "#app/utils/meta.ts";
 export function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const practice = orNotFound(getPractice(params.slug ?? "", lang));
-  const more = listPractices(lang, { cityId: practice.cityId }).filter((p) => p.slug !== practice.slug).slice(0, 3);
+  const more = listPractices(lang, { cityId: practice.cityId })
+    .filter((p) => p.slug !== practice.slug)
+    .slice(0, 3);
   return {
     lang,
     practice,
@@ -31,23 +33,24 @@ export default function PracticePage() {
   return (
     <article className="detail">
       <nav aria-label={t("content.breadcrumb")} className="breadcrumb">
-        <Link to={`/${lang}/practices`}>{t("nav.practices")}</Link> ›{" "}
-        <Link to={`/${lang}/cities/${p.city.slug}`}>{p.city.name}</Link>
+        <Link to={`/${lang}/practices`}>{t("nav.practices")}</Link> › <Link to={`/${lang}/cities/${p.city.slug}`}>{p.city.name}</Link>
       </nav>
       <PracticeDetail
         lang={lang}
         practice={p}
         footer={
           <>
-          <p className="muted small">{t("content.lastUpdated", { date: formatDate(p.updatedAt, lang) })}</p>
-          {publication ? (
-            <p className="muted small">{t("content.reviewedBy", { name: publication.by ?? t("workflow.someone"), date: formatDate(publication.at, lang) })}</p>
-          ) : null}
-          {editLink ? (
-            <p>
-              <Link to={editLink}>{t("content.edit")}</Link>
-            </p>
-          ) : null}
+            <p className="muted small">{t("content.lastUpdated", { date: formatDate(p.updatedAt, lang) })}</p>
+            {publication ? (
+              <p className="muted small">
+                {t("content.reviewedBy", { name: publication.by ?? t("workflow.someone"), date: formatDate(publication.at, lang) })}
+              </p>
+            ) : null}
+            {editLink ? (
+              <p>
+                <Link to={editLink}>{t("content.edit")}</Link>
+              </p>
+            ) : null}
           </>
         }
       />

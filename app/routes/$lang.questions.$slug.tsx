@@ -33,8 +33,7 @@ export default function QuestionPage() {
   return (
     <article className="detail">
       <nav aria-label={t("content.breadcrumb")} className="breadcrumb">
-        <Link to={`/${lang}/questions`}>{t("nav.questions")}</Link> ›{" "}
-        <Link to={`/${lang}/questions#${q.type.slug}`}>{q.type.label}</Link>
+        <Link to={`/${lang}/questions`}>{t("nav.questions")}</Link> › <Link to={`/${lang}/questions#${q.type.slug}`}>{q.type.label}</Link>
       </nav>
       <header>
         <p className="eyebrow">{q.type.label}</p>

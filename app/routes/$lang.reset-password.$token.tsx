@@ -52,7 +52,11 @@ export default function ResetPassword() {
   return (
     <div className="narrow">
       <h1>{t("auth.resetSetTitle")}</h1>
-      {!valid || result?.invalid ? <p className="notice">{t("auth.linkInvalid")}</p> : <SetPasswordForm problem={result?.problem} submit={t("auth.resetSetTitle")} />}
+      {!valid || result?.invalid ? (
+        <p className="notice">{t("auth.linkInvalid")}</p>
+      ) : (
+        <SetPasswordForm problem={result?.problem} submit={t("auth.resetSetTitle")} />
+      )}
     </div>
   );
 }

@@ -35,7 +35,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const token = issueToken(db, user.id, "password_reset", null);
       const t = await getT(lang);
       const origin = publicOrigin();
-      sendMail(db, user.email, t("auth.mailResetSubject"), t("auth.mailResetBody", { link: `${origin}/${lang}/reset-password/${token}`, interpolation: { escapeValue: false } }));
+      sendMail(
+        db,
+        user.email,
+        t("auth.mailResetSubject"),
+        t("auth.mailResetBody", { link: `${origin}/${lang}/reset-password/${token}`, interpolation: { escapeValue: false } }),
+      );
     }
     audit(db, { actorId: user?.id, action: "password_reset.request", outcome: "ok", ip: clientIp(context), detail: { known: Boolean(user) } });
   }

@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An unsupported or mistyped language goes to the closest supported one; a path without a
   // language gets the reader's preferred language in front of it.
   const target: Language = LOOKS_LIKE_LANGUAGE.test(segment) && isLanguage(base) ? base : await detectLanguage(request);
-  const rest = url.pathname.split("/").slice(LOOKS_LIKE_LANGUAGE.test(segment) ? 2 : 1).join("/");
+  const rest = url.pathname
+    .split("/")
+    .slice(LOOKS_LIKE_LANGUAGE.test(segment) ? 2 : 1)
+    .join("/");
   throw redirect(`/${target}${rest ? `/${rest}` : ""}${url.search}`, 302);
 }
 

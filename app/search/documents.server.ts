@@ -83,7 +83,9 @@ class DocumentReader {
 
   private termLabels(termIds: number[]): string[] {
     if (!termIds.length) return [];
-    return this.all<{ label: string }>(`SELECT DISTINCT label FROM taxonomy_labels WHERE term_id IN (${termIds.map(() => "?").join(",")})`, ...termIds).map((r) => r.label);
+    return this.all<{ label: string }>(`SELECT DISTINCT label FROM taxonomy_labels WHERE term_id IN (${termIds.map(() => "?").join(",")})`, ...termIds).map(
+      (r) => r.label,
+    );
   }
 
   /** A published city's facets and names, or null when the city is not published. */
@@ -133,10 +135,15 @@ class DocumentReader {
   }
 
   practice(id: number): SearchDocument | null {
-    const p = this.get<{ slug: string; city_id: number; original_language: Language; start_year: number | null; status: string; published_at: number | null; updated_at: number }>(
-      "SELECT slug, city_id, original_language, start_year, status, published_at, updated_at FROM practices WHERE id = ?",
-      id,
-    );
+    const p = this.get<{
+      slug: string;
+      city_id: number;
+      original_language: Language;
+      start_year: number | null;
+      status: string;
+      published_at: number | null;
+      updated_at: number;
+    }>("SELECT slug, city_id, original_language, start_year, status, published_at, updated_at FROM practices WHERE id = ?", id);
     if (!p || p.status !== "published") return null;
     const city = this.city(p.city_id);
     if (!city) return null;
@@ -216,9 +223,14 @@ class DocumentReader {
     const city = this.city(a.city_id);
     if (!question || question.status !== "published" || !city) return null;
     const questionTitles = new Map(
-      this.all<{ lang: Language; title: string }>("SELECT lang, title FROM question_translations WHERE question_id = ?", a.question_id).map((r) => [r.lang, r.title]),
+      this.all<{ lang: Language; title: string }>("SELECT lang, title FROM question_translations WHERE question_id = ?", a.question_id).map((r) => [
+        r.lang,
+        r.title,
+      ]),
     );
-    const cityNames = new Map(this.all<{ lang: Language; name: string }>("SELECT lang, name FROM city_translations WHERE city_id = ?", a.city_id).map((r) => [r.lang, r.name]));
+    const cityNames = new Map(
+      this.all<{ lang: Language; name: string }>("SELECT lang, name FROM city_translations WHERE city_id = ?", a.city_id).map((r) => [r.lang, r.name]),
+    );
     const texts = this.all<{ lang: Language; summary: string; body_html: string }>(
       "SELECT lang, summary, body_html FROM answer_translations WHERE answer_id = ?",
       id,
@@ -262,7 +274,12 @@ class DocumentReader {
       ch.toolkit_id,
     );
     if (!t || t.status !== "published") return null;
-    const toolkitTitles = new Map(this.all<{ lang: Language; title: string }>("SELECT lang, title FROM toolkit_translations WHERE toolkit_id = ?", ch.toolkit_id).map((r) => [r.lang, r.title]));
+    const toolkitTitles = new Map(
+      this.all<{ lang: Language; title: string }>("SELECT lang, title FROM toolkit_translations WHERE toolkit_id = ?", ch.toolkit_id).map((r) => [
+        r.lang,
+        r.title,
+      ]),
+    );
     const texts = this.titledTexts("chapter_translations", "chapter_id", id);
     const terms = this.terms("toolkit_terms", "toolkit_id", ch.toolkit_id);
     const cities = this.all<{ slug: string; country: string; status: string }>(

@@ -116,7 +116,9 @@ export function acquireDataLock(dataDir: string, log: (line: string) => void = (
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(fs.readFileSync(file, "utf8").trim());
       if (owner && alive(owner)) {
-        throw new MeiliStartError(`the search data folder ${dataDir} is in use by process ${owner} (another app instance); stop it, or use another MEILI_DATA_DIR`);
+        throw new MeiliStartError(
+          `the search data folder ${dataDir} is in use by process ${owner} (another app instance); stop it, or use another MEILI_DATA_DIR`,
+        );
       }
       log(`removing a stale lock left by process ${owner || "unknown"} in ${dataDir}`);
       fs.rmSync(file, { force: true });
@@ -143,7 +145,11 @@ export async function startMeili(opts: { dataDir: string; port: number; log?: (l
   }
 }
 
-async function spawnMeili(binary: string, opts: { dataDir: string; port: number; log?: (line: string) => void; timeoutMs?: number }, release: () => void): Promise<ManagedMeili> {
+async function spawnMeili(
+  binary: string,
+  opts: { dataDir: string; port: number; log?: (line: string) => void; timeoutMs?: number },
+  release: () => void,
+): Promise<ManagedMeili> {
   const { dataDir, port } = opts;
   const log = opts.log ?? (() => {});
   const masterKey = masterKeyFor(dataDir);
@@ -152,13 +158,19 @@ async function spawnMeili(binary: string, opts: { dataDir: string; port: number;
   const child = spawn(
     binary,
     [
-      "--db-path", dbPath,
-      "--dump-dir", path.join(dataDir, "dumps"),
-      "--snapshot-dir", path.join(dataDir, "snapshots"),
-      "--http-addr", `127.0.0.1:${port}`,
-      "--env", "production",
+      "--db-path",
+      dbPath,
+      "--dump-dir",
+      path.join(dataDir, "dumps"),
+      "--snapshot-dir",
+      path.join(dataDir, "snapshots"),
+      "--http-addr",
+      `127.0.0.1:${port}`,
+      "--env",
+      "production",
       "--no-analytics",
-      "--max-indexing-threads", String(settings.MEILI_MAX_INDEXING_THREADS),
+      "--max-indexing-threads",
+      String(settings.MEILI_MAX_INDEXING_THREADS),
       "--experimental-reduce-indexing-memory-usage",
     ],
     // The key goes in the environment, not in argv: every local user can read a process's arguments

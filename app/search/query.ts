@@ -14,10 +14,7 @@ export type SearchParams = {
   filters: Partial<Record<FacetParam, string[]>>;
 };
 
-export type SearchNotice =
-  | { kind: "queryTruncated"; max: number }
-  | { kind: "unknownFilter"; facet: FacetParam; value: string }
-  | { kind: "basicSearch" };
+export type SearchNotice = { kind: "queryTruncated"; max: number } | { kind: "unknownFilter"; facet: FacetParam; value: string } | { kind: "basicSearch" };
 
 /** Values a facet may take; anything else in the URL is dropped with a notice, never sent to a search engine. */
 export type KnownValues = Partial<Record<FacetParam, Set<string>>>;
@@ -39,14 +36,25 @@ export function parseSearchParams(search: URLSearchParams, known: KnownValues): 
   const notices: SearchNotice[] = [];
   // Control characters (NUL, bidi overrides) are removed before anything else sees the text.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  let q = (search.get("q") ?? "").replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
+  let q = (search.get("q") ?? "")
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if ([...q].length > MAX_QUERY_LENGTH) {
     q = [...q].slice(0, MAX_QUERY_LENGTH).join("").trim();
     notices.push({ kind: "queryTruncated", max: MAX_QUERY_LENGTH });
   }
   const filters: SearchParams["filters"] = {};
   for (const { param } of FACETS) {
-    const values = [...new Set(search.getAll(param).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))].slice(0, 20);
+    const values = [
+      ...new Set(
+        search
+          .getAll(param)
+          .flatMap((v) => v.split(","))
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, 20);
     for (const value of values) {
       const ok = SHAPES[param].test(value) && (param === "lang" ? isLanguage(value) : (known[param]?.has(value) ?? false));
       if (!ok) {

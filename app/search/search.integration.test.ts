@@ -79,7 +79,9 @@ describe("search on a real Meilisearch", () => {
     expect(a.total).toBeGreaterThan(0);
     for (const facet of ["type", "city", "theme", "qtype", "lang"] as const) {
       if (q) continue; // typo tolerance and prefix rules make text matching differ; unfiltered text counts are compared above
-      expect(Object.fromEntries(a.facets[facet].map((f) => [f.value, f.count])), facet).toEqual(Object.fromEntries(b.facets[facet].map((f) => [f.value, f.count])));
+      expect(Object.fromEntries(a.facets[facet].map((f) => [f.value, f.count])), facet).toEqual(
+        Object.fromEntries(b.facets[facet].map((f) => [f.value, f.count])),
+      );
     }
     if (!q) expect(a.total).toBe(b.total);
   });
@@ -114,7 +116,8 @@ describe("search on a real Meilisearch", () => {
       await drainOutbox(t.db, admin(), INDEX);
       const found = await meiliSearch(params("", { city: ["utrecht"], type: ["practice"] }, 1), "en");
       const all = [...found.hits.map((h) => h.url)];
-      for (let page = 2; page <= found.pages; page++) all.push(...(await meiliSearch(params("", { city: ["utrecht"], type: ["practice"] }, page), "en")).hits.map((h) => h.url));
+      for (let page = 2; page <= found.pages; page++)
+        all.push(...(await meiliSearch(params("", { city: ["utrecht"], type: ["practice"] }, page), "en")).hits.map((h) => h.url));
       expect(all.includes(`practices/${p!.slug}`), status).toBe(status === "published");
     }
   });
@@ -147,7 +150,9 @@ describe("sync through the outbox when Meilisearch goes away", () => {
 
     await server.stop();
     const [p] = sql<{ id: number }>("SELECT id FROM practices WHERE slug = 'graz-human-rights-tram'");
-    t.db.$client.prepare("UPDATE practice_translations SET title = 'Tramway of rights, renamed during the outage' WHERE practice_id = ? AND lang = 'en'").run(p!.id);
+    t.db.$client
+      .prepare("UPDATE practice_translations SET title = 'Tramway of rights, renamed during the outage' WHERE practice_id = ? AND lang = 'en'")
+      .run(p!.id);
     recordChanges(t.db, [entityKey("practice", p!.id)]);
     const down = await drainOutbox(t.db, client(), uid);
     expect(down.failed).toBeGreaterThan(0);

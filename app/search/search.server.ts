@@ -163,7 +163,12 @@ export function queryWords(q: string): string[] {
 /** FTS5 query: words ANDed, each ORed with its synonyms, each a quoted prefix (no FTS syntax from the user). */
 export function ftsQueryFor(q: string, groups: SynonymGroups): string {
   return queryWords(q)
-    .map((w) => `(${expandWord(w, groups).map((x) => `"${x.replace(/"/g, '""')}"*`).join(" OR ")})`)
+    .map(
+      (w) =>
+        `(${expandWord(w, groups)
+          .map((x) => `"${x.replace(/"/g, '""')}"*`)
+          .join(" OR ")})`,
+    )
     .join(" AND ");
 }
 
@@ -200,10 +205,7 @@ export function basicSearch(params: SearchParams, reader: Language, db: DB = get
   };
   const all = filter();
   const total = (c.prepare(`SELECT count(*) n FROM search_entities e ${join} WHERE 1 ${all.sql}`).get(...all.args) as { n: number }).n;
-  const order =
-    params.sort === "date"
-      ? "e.date DESC"
-      : `${fts ? "m.score ASC, " : ""}instr(e.languages, ?) > 0 DESC, e.date DESC`;
+  const order = params.sort === "date" ? "e.date DESC" : `${fts ? "m.score ASC, " : ""}instr(e.languages, ?) > 0 DESC, e.date DESC`;
   const orderArgs = params.sort === "date" ? [] : [`,${reader},`];
   const rows = c
     .prepare(`SELECT e.document FROM search_entities e ${join} WHERE 1 ${all.sql} ORDER BY ${order}, e.entity LIMIT ? OFFSET ?`)

@@ -36,8 +36,16 @@ export async function drainOutbox(db: DB, client: Meilisearch, indexUid: string,
     const rows = claimBatch(db, batchSize);
     if (!rows.length) return { processed, failed: 0 };
     try {
-      await projectEntities(db, client, indexUid, rows.map((r) => r.entity));
-      markProcessed(db, rows.map((r) => r.id));
+      await projectEntities(
+        db,
+        client,
+        indexUid,
+        rows.map((r) => r.entity),
+      );
+      markProcessed(
+        db,
+        rows.map((r) => r.id),
+      );
       processed += rows.length;
     } catch (error) {
       markFailed(db, rows, error instanceof Error ? error.message : String(error));

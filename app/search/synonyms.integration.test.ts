@@ -39,7 +39,8 @@ const { readSynonyms, sameSynonyms, SYNONYMS_ENTITY, toMeiliSynonyms } = await i
 const admin = () => adminClient(searchConfig()!);
 const params = (q: string, filters: Record<string, string[]> = {}) => ({ q, page: 1, sort: "relevance" as const, filters });
 const urls = (r: { hits: { url: string }[] }) => r.hits.map((h) => h.url);
-const pending = () => (t.db.$client.prepare("SELECT entity FROM search_outbox WHERE processed_at IS NULL ORDER BY id").all() as { entity: string }[]).map((r) => r.entity);
+const pending = () =>
+  (t.db.$client.prepare("SELECT entity FROM search_outbox WHERE processed_at IS NULL ORDER BY id").all() as { entity: string }[]).map((r) => r.entity);
 
 /** Every file-system call that names a content folder or a synonyms file while the guard is on. */
 const contentReads: string[] = [];
@@ -162,7 +163,10 @@ describe("synonyms come from SQLite, never from toolkit-content at run time", ()
   });
 
   it("the drift check notices an index whose synonyms differ from SQLite, and the worker repairs them", async () => {
-    await admin().index(INDEX).updateSynonyms({ tranvía: ["bicycle"] }).waitTask();
+    await admin()
+      .index(INDEX)
+      .updateSynonyms({ tranvía: ["bicycle"] })
+      .waitTask();
     for (const deep of [false, true]) {
       const drift = await findDrift(t.db, admin(), INDEX, { deep });
       expect({ missing: drift.missing, extra: drift.extra, stale: drift.stale }).toEqual({ missing: [], extra: [], stale: [SYNONYMS_ENTITY] });

@@ -54,7 +54,10 @@ export async function indexHasStoredSynonyms(db: DB, client: Meilisearch, indexU
  */
 export async function applyStoredSynonyms(db: DB, client: Meilisearch, indexUid: string): Promise<boolean> {
   if (await indexHasStoredSynonyms(db, client, indexUid)) return false;
-  const task = await client.index(indexUid).updateSynonyms(toMeiliSynonyms(readSynonyms(db))).waitTask({ timeout: 120_000 });
+  const task = await client
+    .index(indexUid)
+    .updateSynonyms(toMeiliSynonyms(readSynonyms(db)))
+    .waitTask({ timeout: 120_000 });
   if (task.status !== "succeeded") throw new Error(`updating the synonyms of ${indexUid} failed: ${task.error?.message ?? task.status}`);
   return true;
 }

@@ -26,7 +26,16 @@ export async function startAppServer(env: Record<string, string> = {}) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: t.file, PORT: String(port), SEARCH_DISABLED: "1", TRUST_PROXY: "loopback", WRITE_RATE_LIMIT: "1000000", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: t.file,
+      PORT: String(port),
+      SEARCH_DISABLED: "1",
+      TRUST_PROXY: "loopback",
+      WRITE_RATE_LIMIT: "1000000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -71,7 +80,10 @@ export function client(base: string, cookie?: string) {
   return {
     get: (p: string, extra?: Record<string, string>) => fetch(base + p, { headers: headers(extra), redirect: "manual" }),
     post: (p: string, form: Record<string, string | string[]> | URLSearchParams, extra?: Record<string, string>) => {
-      const body = form instanceof URLSearchParams ? form : new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])));
+      const body =
+        form instanceof URLSearchParams
+          ? form
+          : new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])));
       return fetch(base + p, { method: "POST", body, headers: headers(extra), redirect: "manual" });
     },
   };

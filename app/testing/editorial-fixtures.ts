@@ -15,9 +15,18 @@ let counter = 0;
 type Ref = workflow.ItemRef;
 export const saveEdit = (db: DB, actor: SessionUser, ref: Ref, snap: Snapshot, opts?: Parameters<typeof workflow.saveEdit>[5]) =>
   workflow.saveEdit(db, actor, ref, snap, renderBodiesInProcess(snap), opts);
-export const createDraft = (db: DB, actor: SessionUser, type: "practice" | "answer", snap: Snapshot) => workflow.createDraft(db, actor, type, snap, renderBodiesInProcess(snap));
+export const createDraft = (db: DB, actor: SessionUser, type: "practice" | "answer", snap: Snapshot) =>
+  workflow.createDraft(db, actor, type, snap, renderBodiesInProcess(snap));
 export const transition = (db: DB, actor: SessionUser, ref: Ref, action: workflow.Transition, comment: string | null) =>
-  workflow.transition(db, actor, ref, action, comment, undefined, renderBodiesInProcess(workflow.workingSnapshot(db, workflow.loadItem(db, ref.type, ref.id)!)));
+  workflow.transition(
+    db,
+    actor,
+    ref,
+    action,
+    comment,
+    undefined,
+    renderBodiesInProcess(workflow.workingSnapshot(db, workflow.loadItem(db, ref.type, ref.id)!)),
+  );
 
 /** A new city with an English profile, in the given status. */
 export function makeCity(db: DB, status: s.Status = "published"): { id: number; slug: string } {
@@ -27,7 +36,9 @@ export function makeCity(db: DB, status: s.Status = "published"): { id: number; 
     .values({ slug, originalLanguage: "en", country: "NL", hrCityStatus: "declared", hrCitySince: [], hrCityBasis: "declaration", status, origin: "app" })
     .returning({ id: s.cities.id })
     .get();
-  db.insert(s.cityTranslations).values({ cityId: id, lang: "en", name: `Test City ${counter}`, summary: "A city made by a test.", bodyMd: "Profile.", bodyHtml: "<p>Profile.</p>" }).run();
+  db.insert(s.cityTranslations)
+    .values({ cityId: id, lang: "en", name: `Test City ${counter}`, summary: "A city made by a test.", bodyMd: "Profile.", bodyHtml: "<p>Profile.</p>" })
+    .run();
   return { id, slug };
 }
 
@@ -70,7 +81,12 @@ const TABLE = { practice: s.practices, answer: s.answers, city: s.cities } as co
  * A fresh item of `type` in `state`, in its own new city (answers are one per question and city),
  * brought there through the real workflow functions.
  */
-export function itemInState(db: DB, type: s.EditableType, state: ItemState, actors: { contributor: SessionUser; curator: SessionUser }): { id: number; cityId: number } {
+export function itemInState(
+  db: DB,
+  type: s.EditableType,
+  state: ItemState,
+  actors: { contributor: SessionUser; curator: SessionUser },
+): { id: number; cityId: number } {
   const city = makeCity(db, type === "city" ? "draft" : "published");
   const contributor = { ...actors.contributor, cityIds: [...actors.contributor.cityIds, city.id] };
   let id: number;
@@ -81,7 +97,8 @@ export function itemInState(db: DB, type: s.EditableType, state: ItemState, acto
     id = createDraft(db, contributor, type, type === "practice" ? practiceSnapshot(city.id) : answerSnapshot(db, city.id));
   }
   const ref = { type, id };
-  const go = (action: Parameters<typeof transition>[3], who: SessionUser) => transition(db, who, ref, action, action === "request_changes" || action === "reject" ? "test" : null);
+  const go = (action: Parameters<typeof transition>[3], who: SessionUser) =>
+    transition(db, who, ref, action, action === "request_changes" || action === "reject" ? "test" : null);
   if (state === "in_review") go("submit", contributor);
   if (state.startsWith("published")) go("publish", actors.curator);
   if (state === "published_draft" || state === "published_in_review") saveEdit(db, contributor, ref, edited(readSnapshot(db, type, id)!, "proposal"));

@@ -15,9 +15,9 @@ export function createTestDb(): { db: DB; file: string; dir: string; close: () =
 
 /** Every row of every table, for "the database is exactly as it was" comparisons. */
 export function dumpDb(db: DB): Record<string, unknown[]> {
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+  }[];
   // Rows sorted by content, because some tables (FTS5 shadow tables) have no rowid to order by.
   const rows = (name: string) => (db.$client.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
   return Object.fromEntries(tables.map(({ name }) => [name, rows(name)]));

@@ -120,7 +120,11 @@ const dataUris: XssPayload[] = [
   { id: "data-image-svg-inline", class: "data-uri", markdown: "![x](data:image/svg+xml,<svg onload=alert(1)>)" },
   { id: "data-image-svg-base64", class: "data-uri", markdown: `![x](data:image/svg+xml;base64,${B64_SVG})` },
   { id: "data-image-svg-percent-encoded", class: "data-uri", markdown: "![x](data:image/svg+xml;utf8,%3Csvg%20onload%3Dalert(1)%3E)" },
-  { id: "data-image-png", class: "data-uri", markdown: "![x](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==)" },
+  {
+    id: "data-image-png",
+    class: "data-uri",
+    markdown: "![x](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==)",
+  },
   { id: "data-link-html", class: "data-uri", markdown: "[x](data:text/html,<script>alert(1)</script>)" },
   { id: "data-link-html-angle", class: "data-uri", markdown: "[x](<data:text/html,%3Cscript%3Ealert(1)%3C/script%3E>)" },
   { id: "data-link-html-base64", class: "data-uri", markdown: `[x](data:text/html;base64,${B64_SCRIPT})` },
@@ -150,7 +154,11 @@ const svgMathml: XssPayload[] = [
   { id: "svg-file-as-image", class: "svg-mathml", markdown: "![x](https://example.org/uploads/evil.svg)" },
   { id: "math-mi-xlink-href-data", class: "svg-mathml", markdown: '<math><mi xlink:href="data:x,<script>alert(1)</script>">' },
   { id: "math-href-javascript", class: "svg-mathml", markdown: '<math href="javascript:alert(1)">CLICK</math>' },
-  { id: "math-maction-xlink-href", class: "svg-mathml", markdown: '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">CLICK</maction></math>' },
+  {
+    id: "math-maction-xlink-href",
+    class: "svg-mathml",
+    markdown: '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">CLICK</maction></math>',
+  },
   { id: "math-mtext-img", class: "svg-mathml", markdown: `<math><mtext>${IMG}</mtext></math>` },
 ];
 
@@ -219,7 +227,11 @@ const mutation: XssPayload[] = [
   { id: "mxss-comment-bang-close", class: "mutation", markdown: `<!-- --!>${IMG}-->` },
   { id: "mxss-svg-style", class: "mutation", markdown: `<svg><style>${IMG}</style>` },
   { id: "mxss-math-mtext-mglyph-style", class: "mutation", markdown: `<math><mtext><table><mglyph><style>${IMG}` },
-  { id: "mxss-math-style-comment", class: "mutation", markdown: '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=alert(1)&gt;">' },
+  {
+    id: "mxss-math-style-comment",
+    class: "mutation",
+    markdown: '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=alert(1)&gt;">',
+  },
   { id: "mxss-form-math-mglyph", class: "mutation", markdown: "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>" },
   { id: "mxss-math-cdata", class: "mutation", markdown: `<math><![CDATA[${IMG}]]></math>` },
   { id: "mxss-svg-cdata", class: "mutation", markdown: `<svg><![CDATA[><img src=x onerror=alert(1)>]]></svg>` },
@@ -311,8 +323,16 @@ const dos: XssPayload[] = [
   { id: "dos-underscore-alternation", class: "dos", markdown: "_a".repeat(2000) },
   { id: "dos-200-nested-lists", class: "dos", markdown: Array.from({ length: 200 }, (_, i) => `${"  ".repeat(i)}- x`).join("\n") },
   { id: "dos-300-column-table", class: "dos", markdown: `|${" a |".repeat(300)}\n|${"---|".repeat(300)}\n|${" 1 |".repeat(300)}` },
-  { id: "dos-500-reference-definitions", class: "dos", markdown: Array.from({ length: 500 }, (_, i) => `[r${i}]: https://example.org/${i}`).join("\n") + "\n\n[r1] [r499]" },
-  { id: "dos-500-footnotes", class: "dos", markdown: Array.from({ length: 500 }, (_, i) => `a[^${i}]`).join(" ") + "\n\n" + Array.from({ length: 500 }, (_, i) => `[^${i}]: n`).join("\n") },
+  {
+    id: "dos-500-reference-definitions",
+    class: "dos",
+    markdown: Array.from({ length: 500 }, (_, i) => `[r${i}]: https://example.org/${i}`).join("\n") + "\n\n[r1] [r499]",
+  },
+  {
+    id: "dos-500-footnotes",
+    class: "dos",
+    markdown: Array.from({ length: 500 }, (_, i) => `a[^${i}]`).join(" ") + "\n\n" + Array.from({ length: 500 }, (_, i) => `[^${i}]: n`).join("\n"),
+  },
 ];
 
 export const XSS_PAYLOADS: XssPayload[] = [

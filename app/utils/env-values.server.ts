@@ -27,13 +27,16 @@ export const httpOrigin = z.string().transform((s, ctx) => {
 });
 
 /** A server's address (Meilisearch may sit under a path behind a proxy). */
-export const httpUrl = z.string().refine((s) => {
-  try {
-    return ["http:", "https:"].includes(new URL(s.trim()).protocol);
-  } catch {
-    return false;
-  }
-}, "expected an http(s) URL, e.g. http://127.0.0.1:7700").transform((s) => s.trim());
+export const httpUrl = z
+  .string()
+  .refine((s) => {
+    try {
+      return ["http:", "https:"].includes(new URL(s.trim()).protocol);
+    } catch {
+      return false;
+    }
+  }, "expected an http(s) URL, e.g. http://127.0.0.1:7700")
+  .transform((s) => s.trim());
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 

@@ -42,7 +42,12 @@ describe("settings from the environment", () => {
   });
 
   it("an empty or blank variable counts as unset, as it always has", () => {
-    expect(parseEnv({ PORT: "", PUBLIC_URL: "  ", SEARCH_DISABLED: "", MEILI_INDEX: "" })).toMatchObject({ PORT: 3000, PUBLIC_URL: undefined, SEARCH_DISABLED: false, MEILI_INDEX: "content" });
+    expect(parseEnv({ PORT: "", PUBLIC_URL: "  ", SEARCH_DISABLED: "", MEILI_INDEX: "" })).toMatchObject({
+      PORT: 3000,
+      PUBLIC_URL: undefined,
+      SEARCH_DISABLED: false,
+      MEILI_INDEX: "content",
+    });
   });
 
   it("reads numbers, switches, origins and proxy settings into their types", () => {
@@ -74,7 +79,9 @@ describe("settings from the environment", () => {
     expect(env).not.toHaveProperty("UNRELATED");
     expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(0);
-    expect(parseEnv({ TRUST_PROXY: "127.0.0.1,::1,192.168.0.0/255.255.0.0,fd00::/8,uniquelocal" }).TRUST_PROXY).toBe("127.0.0.1,::1,192.168.0.0/255.255.0.0,fd00::/8,uniquelocal");
+    expect(parseEnv({ TRUST_PROXY: "127.0.0.1,::1,192.168.0.0/255.255.0.0,fd00::/8,uniquelocal" }).TRUST_PROXY).toBe(
+      "127.0.0.1,::1,192.168.0.0/255.255.0.0,fd00::/8,uniquelocal",
+    );
   });
 
   it("names the variable, what it expects and what it got", () => {

@@ -52,7 +52,10 @@ const schema = z.object({
   MEILI_ADMIN_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
   MEILI_MASTER_KEY: z.string().optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, "expected an index name of letters, digits, - and _").default("content"),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, "expected an index name of letters, digits, - and _")
+    .default("content"),
   MEILI_PORT: wholeNumber(1, 65535).default("7700"),
   MEILI_DATA_DIR: z.string().default("data/meili"),
   MEILI_BIN: z.string().optional(),

@@ -5,7 +5,8 @@ import { RENDER_LIMITS, renderMarkdownSafely, stopMarkdownPool } from "./markdow
 
 afterAll(() => stopMarkdownPool());
 
-const footnotes = (n: number) => `${Array.from({ length: n }, (_, i) => `[^${i}]`).join(" ")}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: x`).join("\n")}`;
+const footnotes = (n: number) =>
+  `${Array.from({ length: n }, (_, i) => `[^${i}]`).join(" ")}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: x`).join("\n")}`;
 
 /** The most expensive Markdown the forms still accept, one limit at a time; times are printed, not asserted. */
 const worstAccepted: [string, string][] = [
@@ -64,7 +65,8 @@ describe("markdown complexity limits", () => {
   }, 120_000);
 
   it("a long honest body at the size limit renders in the worker, not cut off", async () => {
-    const section = "## Context\n\nThe city council adopted the [declaration](https://example.org/a) in 2013 and set up a **coalition** of *local* organisations.\n\n- first step\n- second step\n\n| year | step |\n| --- | --- |\n| 2013 | declaration |\n\n> A quote from the mayor.\n\n";
+    const section =
+      "## Context\n\nThe city council adopted the [declaration](https://example.org/a) in 2013 and set up a **coalition** of *local* organisations.\n\n- first step\n- second step\n\n| year | step |\n| --- | --- |\n| 2013 | declaration |\n\n> A quote from the mayor.\n\n";
     const body = section.repeat(Math.floor(100_000 / section.length));
     expect(markdownComplexity(body)).toBeNull();
     const start = performance.now();
@@ -82,7 +84,43 @@ describe("markdown complexity limits", () => {
  * within the worker's time limit and this thread is never blocked. Accepted shapes that the worker
  * still had to cut off are printed as candidates for new limits.
  */
-const ATOMS = ["a", " ", "\n", "\n\n", "*", "_", "~", "`", "[", "]", "(", ")", "!", "<", ">", "#", "=", "-", "+", "|", ":", "\\", "&", ";", "^", "1.", "    ", "\t", "http://", "www.", "@", ".", '"', "{", "}"];
+const ATOMS = [
+  "a",
+  " ",
+  "\n",
+  "\n\n",
+  "*",
+  "_",
+  "~",
+  "`",
+  "[",
+  "]",
+  "(",
+  ")",
+  "!",
+  "<",
+  ">",
+  "#",
+  "=",
+  "-",
+  "+",
+  "|",
+  ":",
+  "\\",
+  "&",
+  ";",
+  "^",
+  "1.",
+  "    ",
+  "\t",
+  "http://",
+  "www.",
+  "@",
+  ".",
+  '"',
+  "{",
+  "}",
+];
 
 describe("generated Markdown shapes", () => {
   it("any repetition of random syntax is answered within the time limit, without blocking the event loop", async () => {
@@ -112,6 +150,8 @@ describe("generated Markdown shapes", () => {
       }),
       { numRuns: 40 },
     );
-    console.log(`generated shapes: slowest answer ${worstMs.toFixed(0)} ms, worst event-loop lag ${worstLag.toFixed(0)} ms; cut off by the worker: ${candidates.length ? candidates.join("; ") : "none"}`);
+    console.log(
+      `generated shapes: slowest answer ${worstMs.toFixed(0)} ms, worst event-loop lag ${worstLag.toFixed(0)} ms; cut off by the worker: ${candidates.length ? candidates.join("; ") : "none"}`,
+    );
   }, 600_000);
 });

@@ -23,7 +23,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app?.stop());
 
-const footnotes = (n: number) => `${Array.from({ length: n }, (_, i) => `[^${i}]`).join(" ")}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: x`).join("\n")}`;
+const footnotes = (n: number) =>
+  `${Array.from({ length: n }, (_, i) => `[^${i}]`).join(" ")}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: x`).join("\n")}`;
 const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
 /** The probe's shapes (now refused before rendering) and shapes that pass the limits but are slow (cut off by the worker). */
@@ -58,7 +59,11 @@ describe("hostile Markdown", () => {
     let done = false;
     const started = performance.now();
     const previews = Promise.all(
-      Array.from({ length: 20 }, (_, i) => as.post(`/en/edit/practices/${item.id}`, { intent: "preview", title: "T", summary: "S", body: HOSTILE[i % HOSTILE.length]! }).then(async (r) => ({ status: r.status, html: await r.text() }))),
+      Array.from({ length: 20 }, (_, i) =>
+        as
+          .post(`/en/edit/practices/${item.id}`, { intent: "preview", title: "T", summary: "S", body: HOSTILE[i % HOSTILE.length]! })
+          .then(async (r) => ({ status: r.status, html: await r.text() })),
+      ),
     ).finally(() => (done = true));
     const health: number[] = [];
     while (!done) {
@@ -68,10 +73,14 @@ describe("hostile Markdown", () => {
     const results = await previews;
     const elapsed = performance.now() - started;
     const summary = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
-    console.log(`/healthz alone: ${summary(baseline)}; during 20 hostile previews (${(elapsed / 1000).toFixed(1)} s, ${health.length} requests): ${summary(health)}`);
+    console.log(
+      `/healthz alone: ${summary(baseline)}; during 20 hostile previews (${(elapsed / 1000).toFixed(1)} s, ${health.length} requests): ${summary(health)}`,
+    );
     // Every preview is answered with a page that says why there is no preview; none is a server error.
     for (const r of results) expect(r.status).toBe(200);
-    expect(results.filter((r) => /too complex to display|took too long to display|too large when displayed|too many people at once/.test(r.html)).length).toBe(20);
+    expect(results.filter((r) => /too complex to display|took too long to display|too large when displayed|too many people at once/.test(r.html)).length).toBe(
+      20,
+    );
     // Before the worker, each such preview held every request for seconds (2.3 s for the 12 KB one).
     // Other requests still answer within 200 ms, beyond what this machine gives with no previews at all.
     expect(health.length).toBeGreaterThan(10);
@@ -81,7 +90,12 @@ describe("hostile Markdown", () => {
 
   it("a refused body is explained in the reader's language and what was typed is kept", async () => {
     const item = itemInState(app.db, "practice", "draft", { contributor: actor(contributor), curator: actor(curator) });
-    const res = await client(app.url, curator.cookie).post(`/nl/edit/practices/${item.id}`, { intent: "save", title: "Deze titel blijft staan", summary: "Samenvatting", body: "a\n=\n".repeat(3_000) });
+    const res = await client(app.url, curator.cookie).post(`/nl/edit/practices/${item.id}`, {
+      intent: "save",
+      title: "Deze titel blijft staan",
+      summary: "Samenvatting",
+      body: "a\n=\n".repeat(3_000),
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Deze tekst is te complex om weer te geven");
@@ -128,9 +142,13 @@ describe("the editor's preview", () => {
     expect(preview).toContain("Preview Partner Foundation");
     expect(preview).toContain("https://example.org/decision");
     // The preview comes before the form, so it is in view after the page loads.
-    expect(html.indexOf('id="preview-h"')).toBeLessThan(html.indexOf("<form method=\"post\" action=\"/en/edit/practices/"));
+    expect(html.indexOf('id="preview-h"')).toBeLessThan(html.indexOf('<form method="post" action="/en/edit/practices/'));
     // Nothing was saved.
-    const titles = app.db.select({ title: s.practiceTranslations.title }).from(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, item.id)).all();
+    const titles = app.db
+      .select({ title: s.practiceTranslations.title })
+      .from(s.practiceTranslations)
+      .where(eq(s.practiceTranslations.practiceId, item.id))
+      .all();
     expect(titles.map((t) => t.title)).not.toContain("A preview of the whole practice");
   });
 });

@@ -21,7 +21,9 @@ describe("renderMarkdown", () => {
   });
 
   it("turns images from other sites into links, so opening a page tells no other server (ADR 008)", () => {
-    const html = renderMarkdown("![Council decision](https://tracker.example/pixel.png) and ![logo](/favicon.svg)\n\n[![badge](https://x.example/b.png)](https://example.org)");
+    const html = renderMarkdown(
+      "![Council decision](https://tracker.example/pixel.png) and ![logo](/favicon.svg)\n\n[![badge](https://x.example/b.png)](https://example.org)",
+    );
     expect(html).toContain('<a href="https://tracker.example/pixel.png">Council decision</a>');
     expect(html).not.toContain('src="https://');
     expect(html).toContain('<img src="/favicon.svg" alt="logo">');

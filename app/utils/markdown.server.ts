@@ -23,7 +23,8 @@ function externalImagesAsLinks() {
       if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return;
       const label: ElementContent = { type: "text", value: String(node.properties.alt || src) };
       // An image inside a link (`[![alt](img)](url)`) keeps that link and shows its text.
-      const replacement: ElementContent = "tagName" in parent && parent.tagName === "a" ? label : { type: "element", tagName: "a", properties: { href: src }, children: [label] };
+      const replacement: ElementContent =
+        "tagName" in parent && parent.tagName === "a" ? label : { type: "element", tagName: "a", properties: { href: src }, children: [label] };
       parent.children[index] = replacement;
     });
   };
@@ -31,16 +32,9 @@ function externalImagesAsLinks() {
 
 // Raw HTML in Markdown is dropped (allowDangerousHtml is off) and rehype-sanitize runs last, so the
 // HTML stored in the database is the only HTML the app ever injects, and it is safe by construction.
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(externalImagesAsLinks)
-  .use(rehypeSanitize)
-  .use(rehypeStringify);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(externalImagesAsLinks).use(rehypeSanitize).use(rehypeStringify);
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 export function renderMarkdown(markdown: string): string {
   try {

@@ -22,10 +22,7 @@ export const practices = sqliteTable(
     endYear: integer("end_year"),
     /** null = unknown; the sources do not always say. */
     ongoing: integer("ongoing", { mode: "boolean" }),
-    coCities: text("co_cities", { mode: "json" })
-      .$type<Partial<Record<CoCitiesDimension, CoCitiesLevel>>>()
-      .notNull()
-      .default({}),
+    coCities: text("co_cities", { mode: "json" }).$type<Partial<Record<CoCitiesDimension, CoCitiesLevel>>>().notNull().default({}),
     featured: integer("featured", { mode: "boolean" }).notNull().default(false),
     status: status(),
     origin: origin(),
@@ -34,11 +31,7 @@ export const practices = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("practices_slug_uq").on(t.slug),
-    index("practices_city_idx").on(t.cityId),
-    index("practices_status_idx").on(t.status, t.featured),
-  ],
+  (t) => [uniqueIndex("practices_slug_uq").on(t.slug), index("practices_city_idx").on(t.cityId), index("practices_status_idx").on(t.status, t.featured)],
 );
 
 export const practiceTranslations = sqliteTable(

@@ -12,9 +12,13 @@ export const searchOutbox = sqliteTable(
     id: id(),
     /** "practice-12", "city-3", … : the search document id of the entity. */
     entity: text("entity").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date()),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
     attempts: integer("attempts").notNull().default(0),
-    availableAt: integer("available_at", { mode: "timestamp_ms" }).notNull().$defaultFn(() => new Date()),
+    availableAt: integer("available_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
     processedAt: integer("processed_at", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
   },

@@ -1,14 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, lang } from "./columns.ts";
 
-export const VOCABULARIES = [
-  "theme",
-  "question_type",
-  "content_type",
-  "region",
-  "udhr_article",
-  "sdg",
-] as const;
+export const VOCABULARIES = ["theme", "question_type", "content_type", "region", "udhr_article", "sdg"] as const;
 export type Vocabulary = (typeof VOCABULARIES)[number];
 
 export const taxonomyTerms = sqliteTable(

@@ -60,10 +60,7 @@ export const toolkitChapters = sqliteTable(
     slug: text("slug").notNull(),
     position: integer("position").notNull(),
   },
-  (t) => [
-    uniqueIndex("toolkit_chapters_toolkit_slug_uq").on(t.toolkitId, t.slug),
-    index("toolkit_chapters_order_idx").on(t.toolkitId, t.position),
-  ],
+  (t) => [uniqueIndex("toolkit_chapters_toolkit_slug_uq").on(t.toolkitId, t.slug), index("toolkit_chapters_order_idx").on(t.toolkitId, t.position)],
 );
 
 export const chapterTranslations = sqliteTable(

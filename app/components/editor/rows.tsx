@@ -7,7 +7,17 @@ type AnyField = FieldMetadata<any>;
 export type RowFields = Record<string, AnyField>;
 
 /** A repeated group (partners, sources, facts): one fieldset per row. */
-export function RowGroup({ rows, legend, help, children }: { rows: AnyField[]; legend: string; help?: string; children: (row: RowFields, index: number) => ReactNode }) {
+export function RowGroup({
+  rows,
+  legend,
+  help,
+  children,
+}: {
+  rows: AnyField[];
+  legend: string;
+  help?: string;
+  children: (row: RowFields, index: number) => ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="row-group">

@@ -36,7 +36,11 @@ export function PracticeStructureFields({ fields, vocab }: { fields: RowFields; 
       <div className="row-fields">
         <TextField field={fields.startYear!} label={t("editor.startYear")} type="number" />
         <TextField field={fields.endYear!} label={t("editor.endYear")} type="number" />
-        <SelectField field={fields.ongoing!} label={t("editor.ongoing")} options={(["unknown", "yes", "no"] as const).map((v) => ({ value: v, label: t(`editor.ongoingOptions.${v}`) }))} />
+        <SelectField
+          field={fields.ongoing!}
+          label={t("editor.ongoing")}
+          options={(["unknown", "yes", "no"] as const).map((v) => ({ value: v, label: t(`editor.ongoingOptions.${v}`) }))}
+        />
       </div>
       <h3>{t("editor.classification")}</h3>
       <CheckboxGroup field={fields.themes!} legend={t("content.themes")} options={opts(vocab.themes)} />
@@ -47,7 +51,13 @@ export function PracticeStructureFields({ fields, vocab }: { fields: RowFields; 
         <legend>{t("editor.coCities")}</legend>
         <div className="row-fields">
           {CO_CITIES_DIMENSIONS.map((d) => (
-            <SelectField key={d} field={co[d]!} label={t(`coCities.${d}`)} empty={t("editor.none")} options={CO_CITIES_LEVELS.map((l) => ({ value: l, label: t(`coCities.${l}`) }))} />
+            <SelectField
+              key={d}
+              field={co[d]!}
+              label={t(`coCities.${d}`)}
+              empty={t("editor.none")}
+              options={CO_CITIES_LEVELS.map((l) => ({ value: l, label: t(`coCities.${l}`) }))}
+            />
           ))}
         </div>
       </fieldset>
@@ -55,8 +65,18 @@ export function PracticeStructureFields({ fields, vocab }: { fields: RowFields; 
         {(row) => (
           <div className="row-fields">
             <TextField field={row.name!} label={t("editor.partnerName")} maxLength={200} />
-            <SelectField field={row.role!} label={t("editor.partnerRole")} empty={t("editor.chooseRole")} options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-            <SelectField field={row.formality!} label={t("editor.partnerFormality")} empty={t("editor.none")} options={PARTNER_FORMALITIES.map((r) => ({ value: r, label: t(`formality.${r}`) }))} />
+            <SelectField
+              field={row.role!}
+              label={t("editor.partnerRole")}
+              empty={t("editor.chooseRole")}
+              options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+            <SelectField
+              field={row.formality!}
+              label={t("editor.partnerFormality")}
+              empty={t("editor.none")}
+              options={PARTNER_FORMALITIES.map((r) => ({ value: r, label: t(`formality.${r}`) }))}
+            />
           </div>
         )}
       </RowGroup>
@@ -71,7 +91,11 @@ export function CityStructureFields({ fields }: { fields: RowFields }) {
   const bases = HR_CITY_BASES.map((v) => ({ value: v, label: t(`basis.${v}`) }));
   return (
     <>
-      <SelectField field={fields.hrCityStatus!} label={t("editor.hrCityStatus")} options={HR_CITY_STATUSES.map((v) => ({ value: v, label: t(`editor.hrCityStatuses.${v}`) }))} />
+      <SelectField
+        field={fields.hrCityStatus!}
+        label={t("editor.hrCityStatus")}
+        options={HR_CITY_STATUSES.map((v) => ({ value: v, label: t(`editor.hrCityStatuses.${v}`) }))}
+      />
       {/* Since and how: each a certainty plus rows of values with their sources (plain rows, so the form works without JavaScript). */}
       <fieldset className="row-group">
         <legend>{t("editor.hrCitySince")}</legend>
@@ -113,7 +137,12 @@ export function CityStructureFields({ fields }: { fields: RowFields }) {
       <RowGroup rows={list(fields.facts)} legend={t("editor.cityFacts")}>
         {(row) => (
           <div className="row-fields">
-            <SelectField field={row.kind!} label={t("editor.factKind")} empty={t("editor.none")} options={CITY_FACT_KINDS.map((k) => ({ value: k, label: t(`editor.factKinds.${k}`) }))} />
+            <SelectField
+              field={row.kind!}
+              label={t("editor.factKind")}
+              empty={t("editor.none")}
+              options={CITY_FACT_KINDS.map((k) => ({ value: k, label: t(`editor.factKinds.${k}`) }))}
+            />
             <TextField field={row.name!} label={t("editor.factName")} maxLength={200} />
             <TextField field={row.since!} label={t("editor.factSince")} maxLength={10} />
             <TextField field={row.url!} label={t("editor.factUrl")} type="url" />

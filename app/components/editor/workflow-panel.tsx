@@ -16,7 +16,21 @@ export function StateBadge({ state }: { state: ItemState }) {
 }
 
 /** The review controls: one button per transition this user may make now, and the trail so far. */
-export function WorkflowPanel({ lang, action, state, allowed, trail, error }: { lang: Language; action: string; state: ItemState; allowed: ItemAction[]; trail: TrailEvent[]; error?: string | null }) {
+export function WorkflowPanel({
+  lang,
+  action,
+  state,
+  allowed,
+  trail,
+  error,
+}: {
+  lang: Language;
+  action: string;
+  state: ItemState;
+  allowed: ItemAction[];
+  trail: TrailEvent[];
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const transitions = TRANSITION_ORDER.filter((a) => allowed.includes(a));
@@ -35,7 +49,13 @@ export function WorkflowPanel({ lang, action, state, allowed, trail, error }: { 
               <p className="field-help" id="review-comment-help">
                 {t("workflow.commentHelp")}
               </p>
-              <textarea id="review-comment" name="comment" rows={3} maxLength={2000} aria-describedby={error === "comment_required" ? "review-comment-help review-comment-error" : "review-comment-help"} />
+              <textarea
+                id="review-comment"
+                name="comment"
+                rows={3}
+                maxLength={2000}
+                aria-describedby={error === "comment_required" ? "review-comment-help review-comment-error" : "review-comment-help"}
+              />
               {error === "comment_required" ? (
                 <ul className="field-errors" id="review-comment-error">
                   <li>{t("workflow.commentRequired")}</li>

@@ -8,7 +8,17 @@ import type { FacetLabel } from "./use-facet-label.ts";
 const OPEN_BY_DEFAULT: readonly FacetParam[] = ["type", "theme", "qtype", "city", "lang"];
 
 /** The filters: one list of links per facet, each value with its count; a link toggles it. */
-export function FacetPanel({ facets, params, label, toggleHref }: { facets: SearchResult["facets"]; params: SearchParams; label: FacetLabel; toggleHref: (param: FacetParam, value: string) => string }) {
+export function FacetPanel({
+  facets,
+  params,
+  label,
+  toggleHref,
+}: {
+  facets: SearchResult["facets"];
+  params: SearchParams;
+  label: FacetLabel;
+  toggleHref: (param: FacetParam, value: string) => string;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="facets" aria-labelledby="filters-heading">
@@ -25,7 +35,12 @@ export function FacetPanel({ facets, params, label, toggleHref }: { facets: Sear
                 const on = selected.includes(value);
                 return (
                   <li key={value}>
-                    <Link to={toggleHref(param, value)} className={on ? "facet-value on" : "facet-value"} aria-current={on ? "true" : undefined} preventScrollReset>
+                    <Link
+                      to={toggleHref(param, value)}
+                      className={on ? "facet-value on" : "facet-value"}
+                      aria-current={on ? "true" : undefined}
+                      preventScrollReset
+                    >
                       <span className="box" aria-hidden="true">
                         {on ? "☑" : "☐"}
                       </span>

@@ -28,7 +28,19 @@ export function SortForm({ base, params }: { base: string; params: SearchParams 
 }
 
 /** The chosen filters as chips that remove themselves, and a link that clears them all. */
-export function ActiveFilters({ base, params, active, label, toggleHref }: { base: string; params: SearchParams; active: ActiveFilter[]; label: FacetLabel; toggleHref: (param: FacetParam, value: string) => string }) {
+export function ActiveFilters({
+  base,
+  params,
+  active,
+  label,
+  toggleHref,
+}: {
+  base: string;
+  params: SearchParams;
+  active: ActiveFilter[];
+  label: FacetLabel;
+  toggleHref: (param: FacetParam, value: string) => string;
+}) {
   const { t } = useTranslation();
   if (!active.length) return null;
   return (
@@ -37,7 +49,11 @@ export function ActiveFilters({ base, params, active, label, toggleHref }: { bas
       <ul className="chips">
         {active.map(({ param, value }) => (
           <li key={`${param}-${value}`}>
-            <Link className="chip removable" to={toggleHref(param, value)} aria-label={t("search.removeFilter", { label: `${t(`search.facet.${param}`)}: ${label(param, value)}` })}>
+            <Link
+              className="chip removable"
+              to={toggleHref(param, value)}
+              aria-label={t("search.removeFilter", { label: `${t(`search.facet.${param}`)}: ${label(param, value)}` })}
+            >
               {t(`search.facet.${param}`)}: {label(param, value)} <span aria-hidden="true">×</span>
             </Link>
           </li>
