@@ -35,8 +35,8 @@ const SHAPES: Record<FacetParam, RegExp> = {
 export function parseSearchParams(search: URLSearchParams, known: KnownValues): { params: SearchParams; notices: SearchNotice[] } {
   const notices: SearchNotice[] = [];
   // Control characters (NUL, bidi overrides) are removed before anything else sees the text.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   let q = (search.get("q") ?? "")
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
