@@ -70,6 +70,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ["app/models/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `${relativeOrAlias("#app/", "")}(editorial|auth)/`,
+              message: "app/models is the data layer: it must not depend on app/editorial or app/auth (they build on the models).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["db/**"],
     ignores: ["**/*.test.ts"],
     rules: {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { audit } from "#app/models/audit.server.ts";
-import { cityIdsBySlug, createUserWithPassword, findUserByEmail } from "#app/models/users.server.ts";
+import { cityIdsBySlug, findUserByEmail } from "#app/models/users.server.ts";
+import { createUserWithPassword } from "#app/auth/accounts.server.ts";
 import { envOrExit } from "#app/utils/env.server.ts";
 import { createDb, databasePath } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";

@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 import { passwordProblem } from "#app/auth/password.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { cityIdsBySlug, createUserWithPassword, insertUser, issueToken, UserError } from "#app/models/users.server.ts";
+import { cityIdsBySlug, insertUser, UserError } from "#app/models/users.server.ts";
+import { createUserWithPassword } from "#app/auth/accounts.server.ts";
+import { issueToken } from "#app/auth/tokens.server.ts";
 import { envOrExit } from "#app/utils/env.server.ts";
 import { publicOrigin } from "#app/utils/http.server.ts";
 import { createDb, databasePath } from "#db/client.ts";

@@ -13,7 +13,7 @@ import {
   type ItemState,
 } from "#app/auth/permissions.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
-import { setDisabled } from "#app/models/users.server.ts";
+import { setDisabled } from "#app/auth/accounts.server.ts";
 import { client, startAppServer, userWithSession, type AppServer } from "#app/testing/app-server.ts";
 import { itemFingerprint, itemInState, makeCity } from "#app/testing/editorial-fixtures.ts";
 import * as s from "#db/schema/index.ts";

@@ -15,8 +15,8 @@ export type Subject = (typeof SUBJECTS)[number];
 export const ITEM_TYPES = ["practice", "answer", "city"] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
-export const ITEM_STATES = ["draft", "in_review", "published", "published_draft", "published_in_review", "archived"] as const;
-export type ItemState = (typeof ITEM_STATES)[number];
+import { ITEM_STATES, type ItemState } from "#app/domain/item-state.ts";
+export { ITEM_STATES, type ItemState };
 
 export const ITEM_ACTIONS = [
   "view",

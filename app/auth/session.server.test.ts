@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createUserWithPassword, setDisabled, setRole } from "#app/models/users.server.ts";
+import { createUserWithPassword, setDisabled, setRole } from "#app/auth/accounts.server.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
 import type { DB } from "#db/client.ts";
 import { ABSOLUTE_MS, createSession, INACTIVITY_MS, invalidateSession, invalidateUserSessions, newToken, validateSessionToken } from "./session.server.ts";

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { claimsProblem } from "#app/domain/hr-city.ts";
-import { createUserWithPassword } from "#app/models/users.server.ts";
+import { createUserWithPassword } from "#app/auth/accounts.server.ts";
 import { buildDocument, entityKey } from "#app/search/documents.server.ts";
 import { makeCity, saveEdit } from "#app/testing/editorial-fixtures.ts";
 import { createTestDb } from "#app/testing/test-db.ts";

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { importContent } from "#app/content/import-content.server.ts";
 import { buildDocument, entityKey } from "#app/search/documents.server.ts";
-import { createUserWithPassword } from "#app/models/users.server.ts";
+import { createUserWithPassword } from "#app/auth/accounts.server.ts";
 import { answerSnapshot, createDraft, edited, makeCity, practiceSnapshot, saveEdit, transition } from "#app/testing/editorial-fixtures.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
 import type { DB } from "#db/client.ts";

@@ -3,7 +3,8 @@ import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType } from "#db/schema/index.ts";
 import { authorize } from "#app/auth/authorize.ts";
-import type { ItemAction, ItemState } from "#app/auth/permissions.ts";
+import type { ItemAction } from "#app/auth/permissions.ts";
+import { stateOf, type ItemState } from "#app/domain/item-state.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { audit } from "#app/models/audit.server.ts";
 import { entityKey } from "#app/search/documents.server.ts";
@@ -28,12 +29,6 @@ export type ItemInfo = {
   pending: { revisionId: number; state: "draft" | "in_review" } | null;
   state: ItemState;
 };
-
-export function stateOf(status: s.Status, pending: ItemInfo["pending"]): ItemState {
-  if (status !== "published") return status;
-  if (!pending) return "published";
-  return pending.state === "draft" ? "published_draft" : "published_in_review";
-}
 
 export function loadItem(db: DB | Tx, type: EditableType, id: number): ItemInfo | null {
   if (!Number.isSafeInteger(id) || id <= 0) return null;

@@ -1,8 +1,7 @@
 import { desc, inArray } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
-import type { ItemState } from "#app/auth/permissions.ts";
-import { stateOf } from "#app/editorial/workflow.server.ts";
+import { stateOf, type ItemState } from "#app/domain/item-state.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { groupBy, pickTranslation } from "./localize.server.ts";
 

@@ -8,18 +8,8 @@ import { forgetDevices, rememberDevice } from "#app/auth/known-device.server.ts"
 import { reauthKey, secondFactorKey, secondFactorSetupKey, throttledCheck } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import {
-  cancelTotpSetup,
-  checkSecondFactor,
-  confirmTotp,
-  disableTotp,
-  getUserById,
-  pendingTotpKey,
-  setPasswordHash,
-  startTotpSetup,
-  TOTP_SETUP_MS,
-  userCitySlugs,
-} from "#app/models/users.server.ts";
+import { cancelTotpSetup, checkSecondFactor, confirmTotp, disableTotp, pendingTotpKey, startTotpSetup, TOTP_SETUP_MS } from "#app/auth/second-factor.server.ts";
+import { getUserById, setPasswordHash, userCitySlugs } from "#app/models/users.server.ts";
 import { displayKey, totpUri } from "#app/auth/totp.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { getDb } from "#app/utils/db.server.ts";

@@ -7,18 +7,10 @@ import { creatableCities } from "#app/editorial/editing.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { audit } from "#app/models/audit.server.ts";
-import {
-  disableTotp,
-  getUserById,
-  insertUser,
-  issueToken,
-  listUsers,
-  normalizeEmail,
-  sendMail,
-  setDisabled,
-  setRole,
-  UserError,
-} from "#app/models/users.server.ts";
+import { disableTotp } from "#app/auth/second-factor.server.ts";
+import { getUserById, insertUser, listUsers, normalizeEmail, sendMail, UserError } from "#app/models/users.server.ts";
+import { issueToken } from "#app/auth/tokens.server.ts";
+import { setDisabled, setRole } from "#app/auth/accounts.server.ts";
 import { invalidateUserSessions } from "#app/auth/session.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";

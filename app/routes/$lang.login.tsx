@@ -9,7 +9,8 @@ import { knownDeviceId, rememberDevice } from "#app/auth/known-device.server.ts"
 import { accountIpKey, accountKey, clearFailures, deviceKey, forgiveFailure, ipKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { findUserByEmail, issueToken, normalizeEmail, SECOND_FACTOR_TTL_MS, setPasswordHash } from "#app/models/users.server.ts";
+import { findUserByEmail, normalizeEmail, setPasswordHash } from "#app/models/users.server.ts";
+import { issueToken, SECOND_FACTOR_TTL_MS } from "#app/auth/tokens.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
 import { langParam, safeRedirect } from "#app/utils/http.server.ts";

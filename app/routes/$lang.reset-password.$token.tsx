@@ -8,7 +8,7 @@ import { accountIpKey, accountKey, clearFailures } from "#app/auth/throttle.serv
 import { SetPasswordForm } from "#app/components/password-form.tsx";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
-import { consumeTokenSettingPassword, peekToken } from "#app/models/users.server.ts";
+import { consumeTokenSettingPassword, peekToken } from "#app/auth/tokens.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
 import { langParam } from "#app/utils/http.server.ts";

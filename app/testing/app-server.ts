@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { importContent } from "#app/content/import-content.server.ts";
 import { createSession } from "#app/auth/session.server.ts";
-import { createUserWithPassword } from "#app/models/users.server.ts";
+import { createUserWithPassword } from "#app/auth/accounts.server.ts";
 import { freePort } from "#app/search/meili-process.server.ts";
 import type { DB } from "#db/client.ts";
 import type { Role } from "#db/schema/index.ts";

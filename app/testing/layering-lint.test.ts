@@ -17,6 +17,8 @@ async function importProblems(filePath: string, code: string) {
 }
 
 const forbidden: [string, string, string, RegExp][] = [
+  ["models ↛ auth", "app/models/fixture.server.ts", `import { hashPassword } from "#app/auth/password.server.ts";`, /data layer/],
+  ["models ↛ editorial (relative)", "app/models/fixture.server.ts", `import { loadItem } from "../editorial/workflow.server.ts";`, /data layer/],
   ["routes ↛ db (value)", "app/routes/$lang.fixture.tsx", `import { practices } from "#db/schema/index.ts";`, /read data through app\/models/],
   ["routes ↛ db (relative)", "app/routes/$lang.fixture.tsx", `import { createDb } from "../../db/client.ts";`, /read data through app\/models/],
   ["routes ↛ drizzle", "app/routes/$lang.fixture.tsx", `import { eq } from "drizzle-orm";`, /read data through app\/models/],
@@ -50,6 +52,11 @@ const allowed: [string, string, string][] = [
   ["routes: import type from db", "app/routes/$lang.fixture.tsx", `import type { DB } from "#db/client.ts";`],
   ["routes: inline type specifiers from db", "app/routes/$lang.fixture.tsx", `import { type Role } from "#db/schema/accounts.ts";`],
   ["routes: models", "app/routes/$lang.fixture.tsx", `import { listPractices } from "#app/models/practices.server.ts";`],
+  [
+    "models: domain and other models",
+    "app/models/fixture.server.ts",
+    `import { stateOf } from "#app/domain/item-state.ts";\nimport { groupBy } from "./localize.server.ts";`,
+  ],
   ["models: drizzle and db", "app/models/fixture.server.ts", `import { eq } from "drizzle-orm";\nimport * as s from "#db/schema/index.ts";`],
   ["content → search", "app/content/fixture.server.ts", `import { recordChanges } from "#app/search/outbox.server.ts";`],
   [
