@@ -44,6 +44,18 @@ export function peekToken(db: DB, token: string, purpose: Purpose, now = new Dat
   return { tokenId: row.t.id, user: row.u };
 }
 
+/** Marks a valid link used, inside the caller's transaction; null if it is not valid or was used meanwhile. */
+function spendToken(db: DB, token: string, purpose: Purpose, now: Date) {
+  const found = peekToken(db, token, purpose, now);
+  if (!found) return null;
+  const used = db
+    .update(authTokens)
+    .set({ usedAt: now })
+    .where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt)))
+    .run();
+  return used.changes === 1 ? found : null;
+}
+
 /**
  * Uses the link up and sets the password, in one transaction: a link works once, and every other
  * session of the user ends (a reset must lock out whoever knew the old password).
@@ -58,14 +70,8 @@ export function consumeTokenSettingPassword(
 ) {
   return db.transaction(
     (tx) => {
-      const found = peekToken(tx as unknown as DB, token, purpose, now);
+      const found = spendToken(tx as unknown as DB, token, purpose, now);
       if (!found) return null;
-      const used = tx
-        .update(authTokens)
-        .set({ usedAt: now })
-        .where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt)))
-        .run();
-      if (used.changes !== 1) return null;
       tx.update(users)
         .set({ passwordHash, ...(displayName ? { displayName: displayName.trim() } : {}) })
         .where(eq(users.id, found.user.id))
@@ -81,14 +87,7 @@ export function consumeTokenSettingPassword(
 export function consumeToken(db: DB, token: string, purpose: Purpose, now = new Date()) {
   return db.transaction(
     (tx) => {
-      const found = peekToken(tx as unknown as DB, token, purpose, now);
-      if (!found) return null;
-      const used = tx
-        .update(authTokens)
-        .set({ usedAt: now })
-        .where(and(eq(authTokens.id, found.tokenId), isNull(authTokens.usedAt)))
-        .run();
-      return used.changes === 1 ? found.user : null;
+      return spendToken(tx as unknown as DB, token, purpose, now)?.user ?? null;
     },
     { behavior: "immediate" },
   );

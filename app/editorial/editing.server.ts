@@ -4,7 +4,7 @@ import * as s from "#db/schema/index.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
-import { hrCityFromForm, withSpareRows, type HrCityFormFields, type Vocab } from "./forms.ts";
+import { hrCityFromForm, withSpareRows, type HrCityFormFields } from "./forms.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "./snapshot-types.ts";
 
 /**
@@ -17,12 +17,6 @@ export function vocabularies(lang: Language) {
   return { themes: of("theme"), questionTypes: of("question_type"), udhrArticles: of("udhr_article"), sdgs: of("sdg") };
 }
 export type Vocabularies = ReturnType<typeof vocabularies>;
-export const vocabSlugs = (v: Vocabularies): Vocab => ({
-  themes: v.themes.map((t) => t.slug),
-  questionTypes: v.questionTypes.map((t) => t.slug),
-  udhrArticles: v.udhrArticles.map((t) => t.slug),
-  sdgs: v.sdgs.map((t) => t.slug),
-});
 
 type PracticeTextForm = { title: string; summary: string; body: string; outcomes?: string[]; continuity?: string };
 export type PracticeForm = PracticeTextForm & {

@@ -122,6 +122,14 @@ const pickMany = (values: readonly string[]) =>
 
 export type Vocab = { themes: string[]; questionTypes: string[]; udhrArticles: string[]; sdgs: string[] };
 
+/** The slugs of the vocabularies a practice form offers (server and browser build the same schema from them). */
+export const vocabSlugs = (v: Record<keyof Vocab, { slug: string }[]>): Vocab => ({
+  themes: v.themes.map((t) => t.slug),
+  questionTypes: v.questionTypes.map((t) => t.slug),
+  udhrArticles: v.udhrArticles.map((t) => t.slug),
+  sdgs: v.sdgs.map((t) => t.slug),
+});
+
 const practiceText = {
   title: line(LIMITS.title),
   summary: multiline(LIMITS.summary),

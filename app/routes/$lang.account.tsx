@@ -1,6 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OneTimeCodeField } from "#app/components/one-time-code-field.tsx";
+import { NewPasswordField } from "#app/components/password-form.tsx";
 import { clientIp, getAuth, requireUser } from "#app/auth/auth.server.ts";
 import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/auth/session.server.ts";
@@ -188,32 +190,6 @@ function CurrentPasswordField({ id, wrong, wait }: { id: string; wrong: boolean;
   );
 }
 
-/** A 6-digit code from the authenticator app: the current key's (re-authentication) or the new key's (setup). */
-function CodeField({ id, label, wrong, wait }: { id: string; label: string; wrong: boolean; wait?: number }) {
-  const { t } = useTranslation();
-  return (
-    <div className={`field ${wrong ? "has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]{6,7}"
-        maxLength={7}
-        required
-        aria-invalid={wrong || undefined}
-        aria-describedby={wrong ? `${id}-error` : undefined}
-      />
-      {wrong ? (
-        <ul className="field-errors" id={`${id}-error`}>
-          <li>{wait ? t("auth.throttled", { count: wait }) : t("twoStep.invalidCode")}</li>
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
 export default function Account() {
   const { lang, user, sessions, twoStep } = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
@@ -309,7 +285,7 @@ export default function Account() {
                 <a href={twoStep.setupUri!}>{t("twoStep.openInApp")}</a>
               </p>
               <p className="field-help">{t("twoStep.setupTimeLimit", { count: twoStep.setupMinutes })}</p>
-              <CodeField id="totp-code" label={t("twoStep.code")} wrong={result?.twoStep === "bad_code"} wait={result?.wait} />
+              <OneTimeCodeField id="totp-code" label={t("twoStep.code")} wrong={result?.twoStep === "bad_code"} wait={result?.wait} />
               <button type="submit">{twoStep.enabled ? t("twoStep.confirmNewKey") : t("twoStep.confirm")}</button>
             </Form>
             <Form method="post">
@@ -324,7 +300,7 @@ export default function Account() {
           <Form method="post" className="stack">
             <p>{t("twoStep.reauthIntro")}</p>
             <CurrentPasswordField id="totp-password" wrong={result?.twoStep === "wrong_password"} wait={result?.wait} />
-            <CodeField id="totp-current-code" label={t("twoStep.currentCode")} wrong={result?.twoStep === "bad_code"} wait={result?.wait} />
+            <OneTimeCodeField id="totp-current-code" label={t("twoStep.currentCode")} wrong={result?.twoStep === "bad_code"} wait={result?.wait} />
             <div className="actions">
               <button type="submit" name="intent" value="totp-start">
                 {t("twoStep.changeKey")}
@@ -354,27 +330,7 @@ export default function Account() {
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="password" />
           <CurrentPasswordField id="currentPassword" wrong={result?.problem === "wrong_password"} wait={result?.wait} />
-          <div className={`field ${result?.problem && result.problem !== "wrong_password" ? "has-error" : ""}`}>
-            <label htmlFor="password">{t("auth.newPassword")}</label>
-            <p className="field-help" id="new-help">
-              {t("auth.passwordHelp")}
-            </p>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              maxLength={256}
-              aria-describedby="new-help"
-            />
-            {result?.problem && result.problem !== "wrong_password" ? (
-              <ul className="field-errors">
-                <li>{t(`auth.passwordProblem.${result.problem}`)}</li>
-              </ul>
-            ) : null}
-          </div>
+          <NewPasswordField problem={result?.problem && result.problem !== "wrong_password" ? result.problem : null} />
           <button type="submit">{t("account.changePassword")}</button>
         </Form>
       </section>

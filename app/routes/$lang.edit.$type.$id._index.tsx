@@ -20,11 +20,11 @@ import {
   publicPath,
   practiceFromForm,
   vocabularies,
-  vocabSlugs,
   type CityForm,
   type PracticeForm,
 } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
+import { vocabSlugs } from "#app/editorial/forms.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
 import { practicePreview } from "#app/editorial/preview.server.ts";
@@ -123,14 +123,7 @@ export default function EditItem() {
   useEffect(() => previewRef.current?.focus(), [actionData]);
   const errorText = useErrorText();
   const { t } = useTranslation();
-  const vocab = data.vocab
-    ? {
-        themes: data.vocab.themes.map((x) => x.slug),
-        questionTypes: data.vocab.questionTypes.map((x) => x.slug),
-        udhrArticles: data.vocab.udhrArticles.map((x) => x.slug),
-        sdgs: data.vocab.sdgs.map((x) => x.slug),
-      }
-    : null;
+  const vocab = data.vocab ? vocabSlugs(data.vocab) : null;
   const schema = editSchema(data.type, vocab);
   const [form, fields] = useForm({
     id: `edit-${data.type}-${data.id}`,

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
 import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
-import { withSpareRows } from "#app/editorial/forms.ts";
+import { answerSchema, practiceSchema, vocabSlugs, withSpareRows } from "#app/editorial/forms.ts";
 import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import {
@@ -15,10 +15,8 @@ import {
   practiceFromForm,
   questionOptions,
   vocabularies,
-  vocabSlugs,
   type PracticeForm,
 } from "#app/editorial/editing.server.ts";
-import { answerSchema, practiceSchema } from "#app/editorial/forms.ts";
 import { draftSlug } from "#app/editorial/slugs.server.ts";
 import { typeParam } from "#app/editorial/route-helpers.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
@@ -112,14 +110,7 @@ export default function NewItem() {
   const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; existing?: number }>();
   const { t } = useTranslation();
   const cities = nonEmpty(data.cities.map((c) => c.slug));
-  const vocab = data.vocab
-    ? {
-        themes: data.vocab.themes.map((x) => x.slug),
-        questionTypes: data.vocab.questionTypes.map((x) => x.slug),
-        udhrArticles: data.vocab.udhrArticles.map((x) => x.slug),
-        sdgs: data.vocab.sdgs.map((x) => x.slug),
-      }
-    : null;
+  const vocab = data.vocab ? vocabSlugs(data.vocab) : null;
   const schema =
     data.type === "practice" ? practiceSchema(vocab!, { cities }) : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
   const [form, fields] = useForm({

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OneTimeCodeField } from "#app/components/one-time-code-field.tsx";
 import { clientIp, startSession } from "#app/auth/auth.server.ts";
 import { clearedSecondFactorCookie, readSecondFactorToken, readSessionToken } from "#app/auth/cookie.server.ts";
 import { invalidateSession, validateSessionToken } from "#app/auth/session.server.ts";
@@ -62,24 +63,7 @@ export default function VerifySecondFactor() {
       <h1>{t("twoStep.verifyTitle")}</h1>
       <p>{t("twoStep.verifyIntro")}</p>
       <Form method="post" action={`?${params.toString()}`} className="stack">
-        <div className={`field ${result ? "has-error" : ""}`}>
-          <label htmlFor="code">{t("twoStep.code")}</label>
-          <input
-            id="code"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]{6,7}"
-            maxLength={7}
-            required
-            aria-describedby={result ? "code-error" : undefined}
-          />
-          {result ? (
-            <ul className="field-errors" id="code-error">
-              <li>{result.error === "throttled" ? t("auth.throttled", { count: result.wait ?? 1 }) : t("twoStep.invalidCode")}</li>
-            </ul>
-          ) : null}
-        </div>
+        <OneTimeCodeField id="code" label={t("twoStep.code")} wrong={Boolean(result)} wait={result?.error === "throttled" ? (result.wait ?? 1) : undefined} />
         <button type="submit">{t("twoStep.verify")}</button>
       </Form>
     </div>

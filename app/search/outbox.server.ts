@@ -15,10 +15,15 @@ export function recordChanges(db: DB, keys: Iterable<string>, opts: { everything
   }
   if (opts.everything) for (const key of keys) all.add(key);
   refreshFallback(db, all);
+  enqueue(db, all);
+  return all.size;
+}
+
+/** One pending outbox row per entity, on the caller's connection. */
+function enqueue(db: DB, entities: Iterable<string>): void {
   const insert = db.$client.prepare("INSERT INTO search_outbox (entity, created_at, available_at, attempts) VALUES (?, ?, ?, 0)");
   const now = Date.now();
-  for (const key of all) insert.run(key, now, now);
-  return all.size;
+  for (const entity of entities) insert.run(entity, now, now);
 }
 
 /**
@@ -27,8 +32,7 @@ export function recordChanges(db: DB, keys: Iterable<string>, opts: { everything
  * fallback needs nothing: it reads the synonyms from SQLite on every query.
  */
 export function recordSynonymsChange(db: DB): void {
-  const now = Date.now();
-  db.$client.prepare("INSERT INTO search_outbox (entity, created_at, available_at, attempts) VALUES (?, ?, ?, 0)").run(SYNONYMS_ENTITY, now, now);
+  enqueue(db, [SYNONYMS_ENTITY]);
 }
 
 export type OutboxRow = { id: number; entity: string; attempts: number };

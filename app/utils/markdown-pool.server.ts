@@ -48,15 +48,14 @@ export async function renderMarkdownSafely(markdown: string): Promise<RenderResu
   const rule = markdownComplexity(markdown);
   if (rule) return { ok: false, reason: "complex", rule };
   if (markdown.trim() === "") return { ok: true, html: "" };
-  const p = getPool();
-  if (p.queueSize >= RENDER_LIMITS.maxQueue) return { ok: false, reason: "busy" };
   try {
-    const result = (await p.run({ markdown, maxChars: RENDER_LIMITS.maxHtmlChars }, { signal: AbortSignal.timeout(RENDER_LIMITS.timeoutMs) })) as CappedRender;
+    const result = (await getPool().run({ markdown, maxChars: RENDER_LIMITS.maxHtmlChars }, { signal: AbortSignal.timeout(RENDER_LIMITS.timeoutMs) })) as CappedRender;
     return result.ok ? result : { ok: false, reason: "large" };
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     const message = error instanceof Error ? error.message : String(error);
     if (name === "AbortError" || /abort/i.test(message)) return { ok: false, reason: "slow" };
+    // piscina refuses a task when maxQueue tasks already wait.
     if (/queue is at limit/i.test(message)) return { ok: false, reason: "busy" };
     // Out of memory or a crash of the worker: the input is what made it fail.
     console.warn(`markdown worker: ${message} (${markdown.length} chars)`);
