@@ -49,7 +49,10 @@ export async function renderMarkdownSafely(markdown: string): Promise<RenderResu
   if (rule) return { ok: false, reason: "complex", rule };
   if (markdown.trim() === "") return { ok: true, html: "" };
   try {
-    const result = (await getPool().run({ markdown, maxChars: RENDER_LIMITS.maxHtmlChars }, { signal: AbortSignal.timeout(RENDER_LIMITS.timeoutMs) })) as CappedRender;
+    const result = (await getPool().run(
+      { markdown, maxChars: RENDER_LIMITS.maxHtmlChars },
+      { signal: AbortSignal.timeout(RENDER_LIMITS.timeoutMs) },
+    )) as CappedRender;
     return result.ok ? result : { ok: false, reason: "large" };
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
