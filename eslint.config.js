@@ -39,6 +39,7 @@ export default tseslint.config(
     files: [
       "app/models/**",
       "app/content/**",
+      "app/content-types/**/*.server.ts",
       "app/editorial/**/*.server.ts",
       "app/auth/**/*.server.ts",
       "app/testing/**",
@@ -80,6 +81,24 @@ export default tseslint.config(
             {
               regex: `${relativeOrAlias("#app/", "")}(editorial|auth)/`,
               message: "app/models is the data layer: it must not depend on app/editorial or app/auth (they build on the models).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The registry of content types is the data layer the editor, the import and search build on.
+    files: ["app/content-types/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `${relativeOrAlias("#app/", "")}(editorial|auth|routes|components)/`,
+              message: "app/content-types is the data layer: the editor, auth and the UI build on it, not the other way round.",
             },
           ],
         },

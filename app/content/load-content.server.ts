@@ -9,6 +9,8 @@ import {
   chapterFileSchema,
   cityFileSchema,
   cityTranslationSchema,
+  organisationFileSchema,
+  organisationTranslationSchema,
   practiceFileSchema,
   practiceTranslationSchema,
   questionFileSchema,
@@ -36,6 +38,7 @@ export type Broken = { slug: string; file: string; raw: Record<string, unknown> 
 
 export type TaxonomyTerm = z.output<typeof taxonomyFileSchema>[number];
 export type CityItem = Item<z.output<typeof cityFileSchema>, z.output<typeof cityTranslationSchema>>;
+export type OrganisationItem = Item<z.output<typeof organisationFileSchema>, z.output<typeof organisationTranslationSchema>>;
 export type PracticeItem = Item<z.output<typeof practiceFileSchema>, z.output<typeof practiceTranslationSchema>>;
 export type QuestionItem = Item<z.output<typeof questionFileSchema>, z.output<typeof questionTranslationSchema>>;
 export type AnswerItem = Item<z.output<typeof answerFileSchema>, z.output<typeof answerTranslationSchema>> & {
@@ -54,6 +57,7 @@ export type ContentModel = {
   /** Groups of taxonomies/synonyms.yaml, in file order; empty when the file is absent. */
   synonyms: string[][];
   cities: CityItem[];
+  organisations: OrganisationItem[];
   practices: PracticeItem[];
   questions: QuestionItem[];
   answers: AnswerItem[];
@@ -219,6 +223,7 @@ export function loadContent(root: string): { model: ContentModel; problems: Cont
   const c = new Collector(path.resolve(root));
   const { taxonomies, synonyms } = loadTaxonomies(c);
   const cities = c.items(path.join(c.root, "cities"), cityFileSchema, cityTranslationSchema);
+  const organisations = c.items(path.join(c.root, "organisations"), organisationFileSchema, organisationTranslationSchema);
   const practices = c.items(path.join(c.root, "practices"), practiceFileSchema, practiceTranslationSchema);
   const questions = c.items(path.join(c.root, "questions"), questionFileSchema, questionTranslationSchema, {
     requireBody: false,
@@ -278,7 +283,7 @@ export function loadContent(root: string): { model: ContentModel; problems: Cont
     }
   }
 
-  const model: ContentModel = { taxonomies, synonyms, cities, practices, questions, answers, toolkits };
+  const model: ContentModel = { taxonomies, synonyms, cities, organisations, practices, questions, answers, toolkits };
   checkReferences(c, model);
   return { model, problems: c.problems };
 }
@@ -300,6 +305,7 @@ function checkReferences(c: Collector, m: ContentModel) {
   const slugs = (items: { slug: string }[], folder: string) => new Set([...items.map((x) => x.slug), ...broken(folder).map((b) => b.slug)]);
   const cities = slugs(m.cities, "cities");
   const practices = slugs(m.practices, "practices");
+  const organisations = slugs(m.organisations, "organisations");
   const questions = slugs(m.questions, "questions");
   const lineOf = (file: string, p: (string | number)[]) => {
     const parsed = parseMarkdownFile(file, fs.readFileSync(path.join(path.dirname(c.root), file), "utf8"));
@@ -315,7 +321,15 @@ function checkReferences(c: Collector, m: ContentModel) {
   };
   const one = (file: string, field: string, value: unknown, known: Set<string>, what: string, hint = "") => {
     if (typeof value === "string" && !known.has(value) && !reported(file, field))
-      c.problem(file, lineOf(file, [field]), field, `unknown ${what} "${value}"${hint}`);
+      c.problem(
+        file,
+        lineOf(
+          file,
+          field.split(".").map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        ),
+        field,
+        `unknown ${what} "${value}"${hint}`,
+      );
   };
   const all = <T extends { file: string; data: object }>(items: T[], folder: string) => [
     ...items.map((x) => ({ file: x.file, raw: x.data as Record<string, unknown>, item: x })),
@@ -323,8 +337,16 @@ function checkReferences(c: Collector, m: ContentModel) {
   ];
 
   for (const { file, raw } of all(m.cities, "cities")) one(file, "region", raw.region, regions, "region", " (see taxonomies/regions.yaml)");
+  for (const { file, raw } of all(m.organisations, "organisations")) {
+    one(file, "city", raw.city, cities, "city", " (no such file in cities/)");
+    check(file, "themes", raw.themes, themes, "theme", " (see taxonomies/themes.yaml)");
+  }
   for (const { file, raw, item } of all(m.practices, "practices")) {
     one(file, "city", raw.city, cities, "city", " (no such file in cities/)");
+    (Array.isArray(raw.partners) ? (raw.partners as { organisation?: unknown }[]) : []).forEach((partner, i) => {
+      if (partner && typeof partner === "object")
+        one(file, `partners.${i}.organisation`, partner.organisation, organisations, "organisation", " (no such file in organisations/)");
+    });
     check(file, "themes", raw.themes, themes, "theme", " (see taxonomies/themes.yaml)");
     check(file, "question_types", raw.question_types, qtypes, "question type", " (see taxonomies/question-types.yaml)");
     check(file, "udhr_articles", raw.udhr_articles, udhr, "UDHR article");

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { claimsProblem, mergeClaims, type Certainty } from "#app/domain/hr-city.ts";
 import {
   CERTAINTIES,
-  CITY_FACT_KINDS,
+  COALITION_ROLES,
   CO_CITIES_DIMENSIONS,
   CO_CITIES_LEVELS,
   HR_CITY_BASES,
   HR_CITY_STATUSES,
   LANGUAGES,
+  ORGANISATION_KINDS,
   PARTNER_FORMALITIES,
   PARTNER_ROLES,
   STATUSES,
@@ -154,12 +155,6 @@ export const cityFileSchema = z
   })
   .strict();
 export const cityTranslationSchema = z.object({ name: text(120), summary: text(400) }).strict();
-export const CITY_FACT_FIELDS = {
-  institution: "institutions",
-  charter: "charters",
-  network: "networks",
-  monitoring: "monitoring",
-} as const satisfies Record<(typeof CITY_FACT_KINDS)[number], string>;
 
 const coLevel = z.enum(CO_CITIES_LEVELS).optional();
 const coCities = z
@@ -179,7 +174,19 @@ export const practiceFileSchema = z
     start_year: year.optional(),
     end_year: year.optional(),
     ongoing: z.boolean().optional(),
-    partners: z.array(z.object({ name: text(200), role: z.enum(PARTNER_ROLES), formality: z.enum(PARTNER_FORMALITIES).optional() }).strict()).default([]),
+    partners: z
+      .array(
+        z
+          .object({
+            name: text(200),
+            role: z.enum(PARTNER_ROLES),
+            formality: z.enum(PARTNER_FORMALITIES).optional(),
+            /** The slug of the partner's page in organisations/, when it has one. */
+            organisation: slugSchema.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     outcomes: z.array(text(600)).default([]),
     continuity: text(1200).optional(),
     co_cities: coCities.optional(),
@@ -252,3 +259,23 @@ export const chapterFileSchema = z
   })
   .strict();
 export const titledTranslationSchema = z.object({ title: text(200), summary: text(400) }).strict();
+
+export const organisationFileSchema = z
+  .object({
+    language,
+    name: text(200),
+    /** Left out for a national or international body that belongs to no one city. */
+    city: slugSchema.optional(),
+    kind: z.enum(ORGANISATION_KINDS),
+    themes: z.array(slugSchema).min(1, "name at least one theme"),
+    website: url.optional(),
+    /** Only where a source says the organisation belongs to the city's human rights coalition. */
+    coalition: z
+      .object({ role: z.enum(COALITION_ROLES), since: year.optional() })
+      .strict()
+      .optional(),
+    sources: sources.min(1, "an organisation needs at least one source"),
+    status: z.enum(STATUSES).default("published"),
+  })
+  .strict();
+export const organisationTranslationSchema = z.object({ name: text(200) }).strict();

@@ -3,17 +3,19 @@ import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
-import { hrCityColumns } from "#app/domain/hr-city.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
 import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
 import { recordChanges, recordSynonymsChange } from "#app/search/outbox.server.ts";
 import type { ContentModel } from "./load-content.server.ts";
-import { CITY_FACT_FIELDS } from "./schemas.server.ts";
+import * as contentTypes from "#app/content-types/registry.server.ts";
+import type { Owner } from "#app/content-types/store-helpers.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type Counts = { created: number; updated: number; unchanged: number; deleted: number };
-export type ImportStats = Record<"terms" | "synonyms" | "cities" | "practices" | "questions" | "answers" | "toolkits", Counts> & { searchQueued: number };
+export type ImportStats = Record<"terms" | "synonyms" | "cities" | "organisations" | "practices" | "questions" | "answers" | "toolkits", Counts> & {
+  searchQueued: number;
+};
 
 const hashOf = (value: unknown) =>
   createHash("sha256")
@@ -22,17 +24,20 @@ const hashOf = (value: unknown) =>
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
 
 /**
- * Finds the row with this key; inserts, updates or leaves it according to the content hash.
- * Returns the id, and whether children must be rewritten.
+ * Finds the row with this key and decides by the content hash whether the file changed. The row
+ * keeps only what the import alone owns (`columns`: status, featured, region, …; plus what a new
+ * row needs, `insert`); the item's content is then written by its type's `apply` (the editor's
+ * writer), when `changed`.
  */
 function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLiteColumn; origin: SQLiteColumn }>(
   tx: Tx,
   table: T,
   where: ReturnType<typeof eq>,
-  values: Record<string, unknown>,
+  row: { columns: Record<string, unknown>; insert: Record<string, unknown> },
   hash: string,
   counts: Counts,
-): { id: number; changed: boolean } {
+): { id: number; changed: boolean; owner: Owner } {
+  const owner: Owner = { origin: "content", contentHash: hash };
   const existing = tx
     .select({ id: table.id, hash: table.contentHash, origin: table.origin })
     .from(table as SQLiteTable)
@@ -41,24 +46,23 @@ function upsertRow<T extends SQLiteTable & { id: SQLiteColumn; contentHash: SQLi
   // Once edited in the app, the database copy is the newer one: the file no longer overwrites it.
   if (existing && (existing.hash === hash || existing.origin === "app")) {
     counts.unchanged++;
-    return { id: existing.id, changed: false };
+    return { id: existing.id, changed: false, owner };
   }
-  const row = { ...values, origin: "content", contentHash: hash };
   if (existing) {
     tx.update(table)
-      .set({ ...row, updatedAt: new Date() } as never)
+      .set({ ...row.columns, origin: "content", contentHash: hash, updatedAt: new Date() } as never)
       .where(eq(table.id, existing.id))
       .run();
     counts.updated++;
-    return { id: existing.id, changed: true };
+    return { id: existing.id, changed: true, owner };
   }
   const inserted = tx
     .insert(table)
-    .values(row as never)
+    .values({ ...row.insert, ...row.columns, origin: "content", contentHash: hash } as never)
     .returning({ id: table.id })
     .get() as { id: number };
   counts.created++;
-  return { id: inserted.id, changed: true };
+  return { id: inserted.id, changed: true, owner };
 }
 
 function termIds(tx: Tx) {
@@ -134,6 +138,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
     terms: zero(),
     synonyms: zero(),
     cities: zero(),
+    organisations: zero(),
     practices: zero(),
     questions: zero(),
     answers: zero(),
@@ -173,111 +178,61 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       const cityIds = new Map<string, number>();
       for (const c of m.cities) {
         const d = c.data;
-        const { id, changed } = upsertRow(
+        const snap = contentTypes.city.fromFile(c);
+        const { id, changed, owner } = upsertRow(
           tx,
           s.cities,
           eq(s.cities.slug, c.slug),
           {
-            slug: c.slug,
-            originalLanguage: d.language,
-            country: d.country,
-            regionId: term("region", d.region),
-            population: d.population?.value ?? null,
-            populationYear: d.population?.year ?? null,
-            populationSource: d.population?.source ?? null,
-            latitude: d.coordinates?.lat ?? null,
-            longitude: d.coordinates?.lon ?? null,
-            hrCityStatus: d.human_rights_city.status,
-            ...hrCityColumns(d.human_rights_city),
-            website: d.website ?? null,
-            status: d.status,
+            columns: { regionId: term("region", d.region), latitude: d.coordinates?.lat ?? null, longitude: d.coordinates?.lon ?? null, status: d.status },
+            insert: { slug: c.slug, originalLanguage: d.language, country: d.country, hrCityStatus: d.human_rights_city.status, hrCityBasis: "unknown" },
           },
           hashOf(c),
           stats.cities,
         );
         cityIds.set(c.slug, id);
-        if (changed) touched.add(entityKey("city", id));
         if (!changed) continue;
-        tx.delete(s.cityTranslations).where(eq(s.cityTranslations.cityId, id)).run();
-        for (const t of [{ lang: d.language, data: { name: d.name, summary: d.summary }, body: c.body }, ...c.translations]) {
-          tx.insert(s.cityTranslations)
-            .values({ cityId: id, lang: t.lang, name: t.data.name, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
-            .run();
-        }
-        tx.delete(s.cityFacts).where(eq(s.cityFacts.cityId, id)).run();
-        for (const [kind, field] of Object.entries(CITY_FACT_FIELDS) as [(typeof s.CITY_FACT_KINDS)[number], keyof typeof d][]) {
-          (d[field] as { name: string; since?: string; url?: string }[]).forEach((f, position) =>
-            tx
-              .insert(s.cityFacts)
-              .values({ cityId: id, kind, name: f.name, since: f.since ?? null, url: f.url ?? null, position })
-              .run(),
-          );
-        }
-        replaceSources(tx, "cityId", id, d.sources);
+        touched.add(entityKey("city", id));
+        contentTypes.city.apply(tx, id, snap, renderMarkdown, owner);
+      }
+
+      const organisationIds = new Map<string, number>();
+      for (const o of m.organisations) {
+        const d = o.data;
+        const snap = contentTypes.organisation.fromFile(o, { cityId: d.city ? cityIds.get(d.city)! : null });
+        const { id, changed, owner } = upsertRow(
+          tx,
+          s.organisations,
+          eq(s.organisations.slug, o.slug),
+          { columns: { status: d.status }, insert: { slug: o.slug, originalLanguage: d.language, kind: d.kind } },
+          hashOf(o),
+          stats.organisations,
+        );
+        organisationIds.set(o.slug, id);
+        if (!changed) continue;
+        touched.add(entityKey("organisation", id));
+        if (d.status === "published") tx.update(s.organisations).set({ publishedAt: new Date() }).where(eq(s.organisations.id, id)).run();
+        contentTypes.organisation.apply(tx, id, snap, renderMarkdown, owner);
       }
 
       const practiceIds = new Map<string, number>();
       for (const p of m.practices) {
         const d = p.data;
-        const { id, changed } = upsertRow(
+        const cityId = cityIds.get(d.city)!;
+        const snap = contentTypes.practice.fromFile(p, { cityId, organisationId: (slug) => organisationIds.get(slug)! });
+        const { id, changed, owner } = upsertRow(
           tx,
           s.practices,
           eq(s.practices.slug, p.slug),
-          {
-            slug: p.slug,
-            cityId: cityIds.get(d.city)!,
-            originalLanguage: d.language,
-            startYear: d.start_year ?? null,
-            endYear: d.end_year ?? null,
-            ongoing: d.ongoing ?? null,
-            coCities: d.co_cities ?? {},
-            featured: d.featured,
-            status: d.status,
-          },
+          { columns: { cityId, featured: d.featured, status: d.status }, insert: { slug: p.slug, originalLanguage: d.language } },
           hashOf(p),
           stats.practices,
         );
         practiceIds.set(p.slug, id);
-        if (changed) touched.add(entityKey("practice", id));
         if (!changed) continue;
-        if (d.status === "published") {
-          tx.update(s.practices)
-            .set({ publishedAt: new Date() })
-            .where(and(eq(s.practices.id, id), eq(s.practices.status, "published")))
-            .run();
-        }
-        tx.delete(s.practiceTranslations).where(eq(s.practiceTranslations.practiceId, id)).run();
-        const original = { lang: d.language, data: { title: d.title, summary: d.summary, outcomes: d.outcomes, continuity: d.continuity }, body: p.body };
-        for (const t of [original, ...p.translations]) {
-          tx.insert(s.practiceTranslations)
-            .values({
-              practiceId: id,
-              lang: t.lang,
-              title: t.data.title,
-              summary: t.data.summary,
-              bodyMd: t.body,
-              bodyHtml: renderMarkdown(t.body),
-              outcomes: t.data.outcomes ?? [],
-              continuity: t.data.continuity ?? null,
-            })
-            .run();
-        }
-        tx.delete(s.practiceTerms).where(eq(s.practiceTerms.practiceId, id)).run();
-        const ids = new Set([
-          ...d.themes.map((x) => term("theme", x)),
-          ...d.question_types.map((x) => term("question_type", x)),
-          ...d.udhr_articles.map((x) => term("udhr_article", x)),
-          ...d.sdgs.map((x) => term("sdg", x)),
-        ]);
-        for (const termId of ids) tx.insert(s.practiceTerms).values({ practiceId: id, termId }).run();
-        tx.delete(s.practicePartners).where(eq(s.practicePartners.practiceId, id)).run();
-        d.partners.forEach((pt, position) =>
-          tx
-            .insert(s.practicePartners)
-            .values({ practiceId: id, name: pt.name, role: pt.role, formality: pt.formality ?? null, position })
-            .run(),
-        );
-        replaceSources(tx, "practiceId", id, d.sources);
+        touched.add(entityKey("practice", id));
+        if (d.status === "published") tx.update(s.practices).set({ publishedAt: new Date() }).where(eq(s.practices.id, id)).run();
+        contentTypes.practice.apply(tx, id, snap, renderMarkdown, owner);
       }
 
       const questionIds = new Map<string, number>();
@@ -288,11 +243,14 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           s.questions,
           eq(s.questions.slug, q.slug),
           {
-            slug: q.slug,
-            questionTypeId: term("question_type", d.question_type),
-            originalLanguage: d.language,
-            featured: d.featured,
-            status: d.status,
+            columns: {
+              slug: q.slug,
+              questionTypeId: term("question_type", d.question_type),
+              originalLanguage: d.language,
+              featured: d.featured,
+              status: d.status,
+            },
+            insert: {},
           },
           hashOf(q),
           stats.questions,
@@ -318,29 +276,18 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
         const d = a.data;
         const questionId = questionIds.get(a.question)!;
         const cityId = cityIds.get(a.city)!;
-        const { id, changed } = upsertRow(
+        const { id, changed, owner } = upsertRow(
           tx,
           s.answers,
           and(eq(s.answers.questionId, questionId), eq(s.answers.cityId, cityId))!,
-          {
-            questionId,
-            cityId,
-            originalLanguage: d.language,
-            status: d.status,
-          },
+          { columns: { status: d.status }, insert: { questionId, cityId, originalLanguage: d.language } },
           hashOf(a),
           stats.answers,
         );
         answerIds.push(id);
-        if (changed) touched.add(entityKey("answer", id));
         if (!changed) continue;
-        tx.delete(s.answerTranslations).where(eq(s.answerTranslations.answerId, id)).run();
-        for (const t of [{ lang: d.language, data: { summary: d.summary }, body: a.body }, ...a.translations]) {
-          tx.insert(s.answerTranslations)
-            .values({ answerId: id, lang: t.lang, summary: t.data.summary, bodyMd: t.body, bodyHtml: renderMarkdown(t.body) })
-            .run();
-        }
-        replaceSources(tx, "answerId", id, d.sources);
+        touched.add(entityKey("answer", id));
+        contentTypes.answer.apply(tx, id, contentTypes.answer.fromFile(a, { questionId, cityId }), renderMarkdown, owner);
       }
 
       const toolkitIds: number[] = [];
@@ -351,11 +298,8 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
           s.toolkits,
           eq(s.toolkits.slug, tk.slug),
           {
-            slug: tk.slug,
-            originalLanguage: d.language,
-            curator: d.curator,
-            featured: d.featured,
-            status: d.status,
+            columns: { slug: tk.slug, originalLanguage: d.language, curator: d.curator, featured: d.featured, status: d.status },
+            insert: {},
           },
           hashOf(tk),
           stats.toolkits,
@@ -431,6 +375,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
         ...deleteMissing(db, tx, "answer", s.answers, answerIds, stats.answers),
         ...deleteMissing(db, tx, "question", s.questions, [...questionIds.values()], stats.questions),
         ...deleteMissing(db, tx, "practice", s.practices, [...practiceIds.values()], stats.practices),
+        ...deleteMissing(db, tx, "organisation", s.organisations, [...organisationIds.values()], stats.organisations),
         ...deleteMissing(db, tx, "city", s.cities, [...cityIds.values()], stats.cities),
       ];
       for (const key of gone) touched.add(key);

@@ -18,3 +18,17 @@ export const CITY_FACT_KINDS = ["institution", "charter", "network", "monitoring
 /** Account roles, weakest first. */
 export const ROLES = ["contributor", "curator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What kind of body an organisation is (the Utrecht coalition's member overview groups them this way). */
+export const ORGANISATION_KINDS = [
+  "municipal-body",
+  "civil-society",
+  "grassroots",
+  "research",
+  "cultural",
+  "business",
+  "national-institution",
+  "network",
+] as const;
+/** An organisation's place in its city's human rights coalition, where the sources say it has one. */
+export const COALITION_ROLES = ["member", "core-group"] as const;

@@ -5,7 +5,7 @@ import type { Language } from "#app/i18n/languages.ts";
 import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
 import { hrCityFromForm, withSpareRows, type HrCityFormFields } from "./forms.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "./snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "#app/content-types/snapshot-types.ts";
 
 /**
  * Form values ↔ snapshots. Forms edit one language at a time: the original (with the structure of

@@ -9,7 +9,7 @@ import { createTestDb } from "#app/testing/test-db.ts";
 import type { DB } from "#db/client.ts";
 import { cityFromForm, cityToForm, type CityForm } from "./editing.server.ts";
 import { citySchema } from "./forms.ts";
-import type { CitySnapshot, Snapshot } from "./snapshot-types.ts";
+import type { CitySnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 import { currentSnapshot, readCity } from "./snapshots.server.ts";
 
 // "Since" and "how" of a human rights city as the sources say it (ADR 003, addendum): confirmed,

@@ -4,7 +4,7 @@ import { pickTranslation } from "#app/models/localize.server.ts";
 import type { PracticeView } from "#app/models/practices.server.ts";
 import { groupTerms, listAllTerms } from "#app/models/taxonomy.server.ts";
 import type { RenderedBodies } from "./rendered-bodies.server.ts";
-import type { PracticeSnapshot } from "./snapshot-types.ts";
+import type { PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
 
 const VOCABULARY = { themes: "theme", questionTypes: "question_type", udhrArticles: "udhr_article", sdgs: "sdg" } as const;
 

@@ -2,7 +2,7 @@ import type { Language } from "#app/i18n/languages.ts";
 import { renderMarkdownSafely, type RenderFailure } from "#app/utils/markdown-pool.server.ts";
 import type { MarkdownRule } from "#app/utils/markdown-limits.ts";
 import { renderMarkdown } from "#app/utils/markdown.server.ts";
-import type { Snapshot } from "./snapshot-types.ts";
+import type { Snapshot } from "#app/content-types/snapshot-types.ts";
 
 /**
  * The HTML of every Markdown body of a snapshot, keyed by the Markdown text. Writes take it ready

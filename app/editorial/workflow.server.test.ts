@@ -10,7 +10,7 @@ import { createTestDb } from "#app/testing/test-db.ts";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import { diffSnapshots } from "./diff.ts";
-import type { PracticeSnapshot } from "./snapshot-types.ts";
+import type { PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
 import { readSnapshot } from "./snapshots.server.ts";
 import { listRevisions, loadItem, reviewTrail, TransitionError, workingSnapshot } from "./workflow.server.ts";
 

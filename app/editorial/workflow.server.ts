@@ -10,7 +10,7 @@ import { audit } from "#app/models/audit.server.ts";
 import { entityKey } from "#app/search/documents.server.ts";
 import { recordChanges } from "#app/search/outbox.server.ts";
 import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
-import type { PracticeSnapshot, Snapshot } from "./snapshot-types.ts";
+import type { PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 import type { RenderedBodies } from "./rendered-bodies.server.ts";
 import { finalizeSlug } from "./slugs.server.ts";
 import { applySnapshot, currentSnapshot, insertDraft, readSnapshot } from "./snapshots.server.ts";

@@ -4,7 +4,7 @@ import type { DB } from "#db/client.ts";
 import { sources } from "#db/schema/index.ts";
 
 export type Source = { title: string; url: string };
-export type SourceOwner = "cityId" | "practiceId" | "questionId" | "answerId" | "toolkitId" | "chapterId";
+export type SourceOwner = "cityId" | "practiceId" | "questionId" | "answerId" | "toolkitId" | "chapterId" | "organisationId";
 type Writer = Pick<DB, "insert" | "delete">;
 
 /** Replaces an item's sources, in order; used by the content import and by app edits alike. */

@@ -26,7 +26,7 @@ import {
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { vocabSlugs } from "#app/editorial/forms.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/editorial/snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
 import { practicePreview } from "#app/editorial/preview.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";

@@ -7,7 +7,7 @@ import { diffSnapshots } from "#app/editorial/diff.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { itemLabel } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
-import type { Snapshot } from "#app/editorial/snapshot-types.ts";
+import type { Snapshot } from "#app/content-types/snapshot-types.ts";
 import { currentSnapshot } from "#app/editorial/snapshots.server.ts";
 import { listRevisions, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { getDb } from "#app/utils/db.server.ts";

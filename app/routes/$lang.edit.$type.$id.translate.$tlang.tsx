@@ -11,7 +11,7 @@ import { answerToForm, cityToForm, itemLabel, practiceText, practiceToForm } fro
 import { requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { translationSchema } from "#app/editorial/schema-for.ts";
 import { htmlForDisplay, renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
-import type { Snapshot } from "#app/editorial/snapshot-types.ts";
+import type { Snapshot } from "#app/content-types/snapshot-types.ts";
 import { storedBody } from "#app/editorial/snapshots.server.ts";
 import { saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { ENDONYMS, isLanguage, type Language } from "#app/i18n/languages.ts";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { ItemState } from "#app/auth/permissions.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { readSnapshot } from "#app/editorial/snapshots.server.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "#app/editorial/snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 import { renderBodiesInProcess } from "#app/editorial/rendered-bodies.server.ts";
 import * as workflow from "#app/editorial/workflow.server.ts";
 import type { DB } from "#db/client.ts";

@@ -1,6 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { cities } from "./cities.ts";
 import { contentHash, createdAt, id, lang, origin, status, updatedAt } from "./columns.ts";
+import { organisations } from "./organisations.ts";
 import { taxonomyTerms } from "./taxonomy.ts";
 import type { CoCitiesDimension, CoCitiesLevel } from "../../app/domain/co-cities.ts";
 
@@ -75,6 +76,8 @@ export const practicePartners = sqliteTable(
     name: text("name").notNull(),
     role: text("role", { enum: PARTNER_ROLES }).notNull(),
     formality: text("formality", { enum: PARTNER_FORMALITIES }),
+    /** The organisation this partner is, when it has a page (the name stays as the practice wrote it). */
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     position: integer("position").notNull(),
   },
   (t) => [index("practice_partners_practice_idx").on(t.practiceId, t.position)],

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { cities } from "./cities.ts";
 import { id } from "./columns.ts";
+import { organisations } from "./organisations.ts";
 import { practices } from "./practices.ts";
 import { answers, questions } from "./questions.ts";
 import { toolkitChapters, toolkits } from "./toolkits.ts";
@@ -20,6 +21,7 @@ export const sources = sqliteTable(
     answerId: integer("answer_id").references(() => answers.id, { onDelete: "cascade" }),
     toolkitId: integer("toolkit_id").references(() => toolkits.id, { onDelete: "cascade" }),
     chapterId: integer("chapter_id").references(() => toolkitChapters.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     url: text("url").notNull(),
     position: integer("position").notNull(),
@@ -27,7 +29,7 @@ export const sources = sqliteTable(
   (t) => [
     check(
       "sources_one_owner",
-      sql`(${t.cityId} IS NOT NULL) + (${t.practiceId} IS NOT NULL) + (${t.questionId} IS NOT NULL) + (${t.answerId} IS NOT NULL) + (${t.toolkitId} IS NOT NULL) + (${t.chapterId} IS NOT NULL) = 1`,
+      sql`(${t.cityId} IS NOT NULL) + (${t.practiceId} IS NOT NULL) + (${t.questionId} IS NOT NULL) + (${t.answerId} IS NOT NULL) + (${t.toolkitId} IS NOT NULL) + (${t.chapterId} IS NOT NULL) + (${t.organisationId} IS NOT NULL) = 1`,
     ),
     index("sources_city_idx").on(t.cityId),
     index("sources_practice_idx").on(t.practiceId),
@@ -35,5 +37,6 @@ export const sources = sqliteTable(
     index("sources_toolkit_idx").on(t.toolkitId),
     index("sources_chapter_idx").on(t.chapterId),
     index("sources_question_idx").on(t.questionId),
+    index("sources_organisation_idx").on(t.organisationId),
   ],
 );

@@ -1,5 +1,5 @@
 import type { Language } from "#app/i18n/languages.ts";
-import type { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import type { CITY_FACT_KINDS, COALITION_ROLES, ORGANISATION_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
 import type { BasisClaim, Certainty, SinceClaim } from "#app/domain/hr-city.ts";
 import type { CoCitiesDimension, CoCitiesLevel } from "#app/domain/co-cities.ts";
 
@@ -19,7 +19,13 @@ export type PracticeSnapshot = {
   questionTypes: string[];
   udhrArticles: string[];
   sdgs: string[];
-  partners: { name: string; role: (typeof PARTNER_ROLES)[number]; formality: (typeof PARTNER_FORMALITIES)[number] | null }[];
+  /** `organisationId` links a partner to its organisation page; older snapshots lack it (read as null). */
+  partners: {
+    name: string;
+    role: (typeof PARTNER_ROLES)[number];
+    formality: (typeof PARTNER_FORMALITIES)[number] | null;
+    organisationId?: number | null;
+  }[];
   sources: SourceRow[];
   translations: Partial<Record<Language, PracticeText>>;
 };
@@ -52,4 +58,18 @@ export type CitySnapshot = {
   translations: Partial<Record<Language, CityText>>;
 };
 
-export type Snapshot = PracticeSnapshot | AnswerSnapshot | CitySnapshot;
+export type OrganisationText = { name: string; bodyMd: string };
+export type OrganisationSnapshot = {
+  slug: string;
+  cityId: number | null;
+  originalLanguage: Language;
+  kind: (typeof ORGANISATION_KINDS)[number];
+  themes: string[];
+  website: string | null;
+  coalitionRole: (typeof COALITION_ROLES)[number] | null;
+  coalitionSince: number | null;
+  sources: SourceRow[];
+  translations: Partial<Record<Language, OrganisationText>>;
+};
+
+export type Snapshot = PracticeSnapshot | AnswerSnapshot | CitySnapshot | OrganisationSnapshot;
