@@ -4,6 +4,7 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
+import { allTermLabels } from "#app/models/taxonomy.server.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
 import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
 import { recordChanges, recordSynonymsChange } from "#app/search/outbox.server.ts";
@@ -148,7 +149,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
   const touched = new Set<string>();
   db.transaction(
     (tx) => {
-      const labelsBefore = JSON.stringify(db.$client.prepare("SELECT term_id, lang, label FROM taxonomy_labels ORDER BY term_id, lang").all());
+      const labelsBefore = allTermLabels(tx as unknown as DB);
       // Taxonomies: labels are rewritten every time (cheap, and keeps ids stable).
       const keepTerms: number[] = [];
       for (const [vocabulary, terms] of m.taxonomies) {
@@ -383,7 +384,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       stats.terms.deleted += tx.delete(s.taxonomyTerms).where(staleTerms).run().changes;
 
       // Search documents carry term labels: a relabelled taxonomy refreshes every document.
-      const labelsAfter = JSON.stringify(db.$client.prepare("SELECT term_id, lang, label FROM taxonomy_labels ORDER BY term_id, lang").all());
+      const labelsAfter = allTermLabels(tx as unknown as DB);
       stats.searchQueued = recordChanges(db, touched, { everything: labelsBefore !== labelsAfter });
     },
     { behavior: "immediate" },

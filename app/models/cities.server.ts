@@ -82,3 +82,15 @@ export function getCity(slug: string, lang: Language) {
     updatedAt: city.updatedAt,
   };
 }
+
+/** Slugs of the published cities (the city facet values search accepts). */
+export function publishedCitySlugs(db = getDb()): Set<string> {
+  return new Set(
+    db
+      .select({ slug: cities.slug })
+      .from(cities)
+      .where(eq(cities.status, "published"))
+      .all()
+      .map((r) => r.slug),
+  );
+}

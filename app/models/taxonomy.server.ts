@@ -40,3 +40,26 @@ export function groupTerms(ids: number[], byId: Map<number, Term>) {
     terms.filter((t) => t.vocabulary === v).sort((a, b) => (v === "udhr_article" || v === "sdg" ? Number(a.slug) - Number(b.slug) : 0));
   return { themes: of("theme"), questionTypes: of("question_type"), udhr: of("udhr_article"), sdgs: of("sdg") };
 }
+
+/** The slugs of one vocabulary (facet values search accepts). */
+export function termSlugs(vocabulary: Vocabulary, db = getDb()): Set<string> {
+  return new Set(
+    db
+      .select({ slug: taxonomyTerms.slug })
+      .from(taxonomyTerms)
+      .where(eq(taxonomyTerms.vocabulary, vocabulary))
+      .all()
+      .map((r) => r.slug),
+  );
+}
+
+/** Every label of every term, in a stable order: the import compares it before and after a run. */
+export function allTermLabels(db = getDb()): string {
+  return JSON.stringify(
+    db
+      .select({ termId: taxonomyLabels.termId, lang: taxonomyLabels.lang, label: taxonomyLabels.label })
+      .from(taxonomyLabels)
+      .orderBy(asc(taxonomyLabels.termId), asc(taxonomyLabels.lang))
+      .all(),
+  );
+}

@@ -2,6 +2,9 @@ import type { Hits, MultiSearchQuery, SearchResponse } from "meilisearch";
 import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { DB } from "#db/client.ts";
+import type { Vocabulary } from "#db/schema/index.ts";
+import { publishedCitySlugs } from "#app/models/cities.server.ts";
+import { termSlugs } from "#app/models/taxonomy.server.ts";
 import { cachedByDataVersion } from "#app/utils/data-version-cache.server.ts";
 import { CONTENT_TYPES, type ContentType, type SearchDocument } from "./documents.server.ts";
 import { FACETS, type FacetParam } from "./facets.ts";
@@ -40,9 +43,9 @@ export function knownValues(db: DB = getDb()): KnownValues {
   return knownValuesCached(db);
 }
 const knownValuesCached = cachedByDataVersion((db: DB): KnownValues => {
-  const rows = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
-  const terms = (v: string) => new Set(rows<{ slug: string }>(`SELECT slug FROM taxonomy_terms WHERE vocabulary = '${v}'`).map((r) => r.slug));
-  const indexed = (f: string) => new Set(rows<{ value: string }>(`SELECT DISTINCT value FROM search_entity_facets WHERE facet = '${f}'`).map((r) => r.value));
+  const terms = (v: Vocabulary) => termSlugs(v, db);
+  const indexed = (f: string) =>
+    new Set((db.$client.prepare("SELECT DISTINCT value FROM search_entity_facets WHERE facet = ?").all(f) as { value: string }[]).map((r) => r.value));
   return {
     type: new Set(CONTENT_TYPES),
     theme: terms("theme"),
@@ -50,7 +53,7 @@ const knownValuesCached = cachedByDataVersion((db: DB): KnownValues => {
     region: terms("region"),
     udhr: terms("udhr_article"),
     sdg: terms("sdg"),
-    city: new Set(rows<{ slug: string }>("SELECT slug FROM cities WHERE status = 'published'").map((r) => r.slug)),
+    city: publishedCitySlugs(db),
     country: indexed("country"),
     year: indexed("year"),
     lang: new Set(LANGUAGES),
