@@ -226,7 +226,7 @@ describe("malformed submissions", () => {
     const request = new Request("http://x/", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     const form = await readForm(request);
     expect([...form.keys()]).toEqual(["title", "summary", "body", "ongoing"]);
-    const result = parseWithZod(form, { schema: practiceSchema({ themes: [], questionTypes: [], udhrArticles: [], sdgs: [] }) });
+    const result = parseWithZod(form, { schema: practiceSchema({ themes: [], questionTypes: [], udhrArticles: [], sdgs: [], organisations: [] }) });
     expect(result.status).toBe("success");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

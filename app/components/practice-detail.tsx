@@ -83,7 +83,7 @@ export function PracticeDetail({ lang, practice: p, level = 1, footer }: { lang:
               <ul className="partners">
                 {p.partners.map((partner) => (
                   <li key={partner.name}>
-                    <strong>{partner.name}</strong>
+                    <strong>{partner.organisation ? <Link to={`/${lang}/organisations/${partner.organisation}`}>{partner.name}</Link> : partner.name}</strong>
                     <br />
                     <span className="muted">
                       {t(`roles.${partner.role}`)}

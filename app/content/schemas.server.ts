@@ -277,5 +277,9 @@ export const organisationFileSchema = z
     sources: sources.min(1, "an organisation needs at least one source"),
     status: z.enum(STATUSES).default("published"),
   })
-  .strict();
+  .strict()
+  .refine((o) => !o.coalition || o.city, {
+    path: ["coalition"],
+    message: "a coalition is a city's coalition: give the organisation a city, or describe the membership in the text",
+  });
 export const organisationTranslationSchema = z.object({ name: text(200) }).strict();

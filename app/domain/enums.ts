@@ -11,6 +11,8 @@ export const PARTNER_ROLES = [
   "residents",
 ] as const;
 export const PARTNER_FORMALITIES = ["informal", "network", "agreement", "contract", "statutory"] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+export type PartnerFormality = (typeof PARTNER_FORMALITIES)[number];
 
 // A city's status, basis and certainties live with their rules in hr-city.ts.
 export const CITY_FACT_KINDS = ["institution", "charter", "network", "monitoring"] as const;

@@ -3,6 +3,7 @@ import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
+import { organisationOptions } from "#app/models/organisations.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
 import { hrCityFromForm, withSpareRows, type HrCityFormFields } from "./forms.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "#app/content-types/snapshot-types.ts";
@@ -14,7 +15,13 @@ import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snap
 export function vocabularies(lang: Language) {
   const terms = listAllTerms(lang);
   const of = (v: s.Vocabulary) => terms.filter((t) => t.vocabulary === v).map((t) => ({ slug: t.slug, label: t.label }));
-  return { themes: of("theme"), questionTypes: of("question_type"), udhrArticles: of("udhr_article"), sdgs: of("sdg") };
+  return {
+    themes: of("theme"),
+    questionTypes: of("question_type"),
+    udhrArticles: of("udhr_article"),
+    sdgs: of("sdg"),
+    organisations: organisationOptions(lang),
+  };
 }
 export type Vocabularies = ReturnType<typeof vocabularies>;
 
@@ -28,7 +35,13 @@ export type PracticeForm = PracticeTextForm & {
   udhrArticles: string[];
   sdgs: string[];
   coCities: Record<string, string | undefined>;
-  partners: { name: string; role: PracticeSnapshot["partners"][number]["role"]; formality?: NonNullable<PracticeSnapshot["partners"][number]["formality"]> }[];
+  partners: {
+    name: string;
+    role: PracticeSnapshot["partners"][number]["role"];
+    formality?: NonNullable<PracticeSnapshot["partners"][number]["formality"]>;
+    /** The id of the partner's organisation page, as the select sends it. */
+    organisation?: string;
+  }[];
   sources: SourceRow[];
 };
 
@@ -53,7 +66,12 @@ export function practiceFromForm(f: PracticeForm, base: Pick<PracticeSnapshot, "
     questionTypes: f.questionTypes,
     udhrArticles: f.udhrArticles,
     sdgs: f.sdgs,
-    partners: f.partners.map((p) => ({ name: p.name, role: p.role, formality: p.formality ?? null })),
+    partners: f.partners.map((p) => ({
+      name: p.name,
+      role: p.role,
+      formality: p.formality ?? null,
+      organisationId: p.organisation ? Number(p.organisation) : null,
+    })),
     sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
     translations: { ...base.translations, [base.originalLanguage]: practiceText(f) },
   };
@@ -76,7 +94,12 @@ export function practiceToForm(p: PracticeSnapshot, lang: Language = p.originalL
     udhrArticles: p.udhrArticles,
     sdgs: p.sdgs,
     coCities: p.coCities as Record<string, string>,
-    partners: p.partners.map((x) => ({ name: x.name, role: x.role, formality: x.formality ?? "" })),
+    partners: p.partners.map((x) => ({
+      name: x.name,
+      role: x.role,
+      formality: x.formality ?? "",
+      organisation: x.organisationId ? String(x.organisationId) : "",
+    })),
     sources: p.sources,
   };
 }
@@ -166,7 +189,7 @@ export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage)
 }
 
 const BLANK = {
-  partner: { name: "", role: "", formality: "" },
+  partner: { name: "", role: "", formality: "", organisation: "" },
   source: { title: "", url: "" },
   fact: { kind: "", name: "", since: "", url: "" },
   sinceClaim: { date: "", title: "", url: "" },

@@ -120,7 +120,7 @@ const pickMany = (values: readonly string[]) =>
     .refine((list) => list.every((v) => values.includes(v)), "unknown_value")
     .transform((list) => [...new Set(list)]);
 
-export type Vocab = { themes: string[]; questionTypes: string[]; udhrArticles: string[]; sdgs: string[] };
+export type Vocab = { themes: string[]; questionTypes: string[]; udhrArticles: string[]; sdgs: string[]; organisations: string[] };
 
 /** The slugs of the vocabularies a practice form offers (server and browser build the same schema from them). */
 export const vocabSlugs = (v: Record<keyof Vocab, { slug: string }[]>): Vocab => ({
@@ -128,6 +128,7 @@ export const vocabSlugs = (v: Record<keyof Vocab, { slug: string }[]>): Vocab =>
   questionTypes: v.questionTypes.map((t) => t.slug),
   udhrArticles: v.udhrArticles.map((t) => t.slug),
   sdgs: v.sdgs.map((t) => t.slug),
+  organisations: v.organisations.map((t) => t.slug),
 });
 
 const practiceText = {
@@ -151,7 +152,15 @@ export function practiceSchema(vocab: Vocab, create?: { cities: [string, ...stri
       udhrArticles: pickMany(vocab.udhrArticles),
       sdgs: pickMany(vocab.sdgs),
       coCities: z.object(Object.fromEntries(CO_CITIES_DIMENSIONS.map((d) => [d, optional(pick(CO_CITIES_LEVELS))]))).default({}),
-      partners: rows({ name: line(LIMITS.name), role: pick(PARTNER_ROLES), formality: pick(PARTNER_FORMALITIES) }, ["name", "role"]),
+      partners: rows(
+        {
+          name: line(LIMITS.name),
+          role: pick(PARTNER_ROLES),
+          formality: pick(PARTNER_FORMALITIES),
+          organisation: z.string().refine((v) => vocab.organisations.includes(v), "unknown_value"),
+        },
+        ["name", "role"],
+      ),
       sources: sources(),
     })
     .superRefine((v, ctx) => {

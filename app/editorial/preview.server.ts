@@ -1,7 +1,7 @@
 import type { Language } from "#app/i18n/languages.ts";
 import { cityNames } from "#app/models/cities.server.ts";
 import { pickTranslation } from "#app/models/localize.server.ts";
-import type { PracticeView } from "#app/models/practices.server.ts";
+import { partnerLinks, type PracticeView } from "#app/models/practices.server.ts";
 import { groupTerms, listAllTerms } from "#app/models/taxonomy.server.ts";
 import type { RenderedBodies } from "./rendered-bodies.server.ts";
 import type { PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
@@ -44,7 +44,7 @@ export function practicePreview(snap: PracticeSnapshot, lang: Language, html: Re
       terms.map((term) => term.id),
       new Map(terms.map((term) => [term.id, term])),
     ),
-    partners: snap.partners.map((p) => ({ name: p.name, role: p.role, formality: p.formality })),
+    partners: partnerLinks(snap.partners),
     sources: snap.sources,
     updatedAt: new Date(),
   };

@@ -3,7 +3,7 @@ import { answerSchema, answerTranslationSchema, citySchema, cityTranslationSchem
 
 /** The edit form's schema for a type: the same call on the server and in the browser. */
 export function editSchema(type: EditableType, vocab: Vocab | null) {
-  if (type === "practice") return practiceSchema(vocab ?? { themes: [], questionTypes: [], udhrArticles: [], sdgs: [] });
+  if (type === "practice") return practiceSchema(vocab ?? { themes: [], questionTypes: [], udhrArticles: [], sdgs: [], organisations: [] });
   if (type === "answer") return answerSchema();
   return citySchema;
 }

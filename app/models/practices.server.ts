@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { cities, practicePartners, practices, practiceTerms, practiceTranslations, taxonomyTerms } from "#db/schema/index.ts";
+import { cities, organisations, practicePartners, practices, practiceTerms, practiceTranslations, taxonomyTerms } from "#db/schema/index.ts";
+import type { PartnerFormality, PartnerRole } from "#app/domain/enums.ts";
 import { cityNames } from "./cities.server.ts";
 import { groupBy, pickTranslation } from "./localize.server.ts";
 import { listSources } from "./sources.server.ts";
@@ -83,7 +84,6 @@ export function getPractice(slug: string, lang: Language) {
     .where(eq(practiceTerms.practiceId, p.id))
     .all()
     .map((t) => t.termId);
-  const partners = db.select().from(practicePartners).where(eq(practicePartners.practiceId, p.id)).orderBy(practicePartners.position).all();
   return {
     id: p.id,
     slug: p.slug,
@@ -100,10 +100,28 @@ export function getPractice(slug: string, lang: Language) {
     ongoing: p.ongoing,
     coCities: p.coCities,
     terms: groupTerms(termIds, termsById(lang)),
-    partners: partners.map((x) => ({ name: x.name, role: x.role, formality: x.formality })),
+    partners: partnerLinks(db.select().from(practicePartners).where(eq(practicePartners.practiceId, p.id)).orderBy(practicePartners.position).all()),
     sources: listSources("practiceId", p.id),
     updatedAt: p.updatedAt,
   };
+}
+
+type PartnerRow = { name: string; role: PartnerRole; formality: PartnerFormality | null; organisationId?: number | null };
+
+/** Partners with the slug of their organisation page, when it is published (a draft organisation is not linked). */
+export function partnerLinks(partners: PartnerRow[]) {
+  const ids = partners.map((x) => x.organisationId).filter((id): id is number => typeof id === "number");
+  const slugs = new Map(
+    ids.length
+      ? getDb()
+          .select({ id: organisations.id, slug: organisations.slug })
+          .from(organisations)
+          .where(and(inArray(organisations.id, ids), eq(organisations.status, "published")))
+          .all()
+          .map((o) => [o.id, o.slug])
+      : [],
+  );
+  return partners.map((x) => ({ name: x.name, role: x.role, formality: x.formality, organisation: (x.organisationId && slugs.get(x.organisationId)) || null }));
 }
 
 /** A practice as its page shows it. */

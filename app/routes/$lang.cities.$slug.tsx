@@ -10,6 +10,7 @@ import { SourcesList } from "#app/components/sources-list.tsx";
 import { editLinkFor } from "#app/editorial/public-links.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { getCity } from "#app/models/cities.server.ts";
+import { listOrganisations } from "#app/models/organisations.server.ts";
 import { listPractices } from "#app/models/practices.server.ts";
 import { listAnswersOfCity } from "#app/models/questions.server.ts";
 import { countryName, formatAlternatives, formatDate, formatNumber, formatPartialDate } from "#app/utils/format.ts";
@@ -24,6 +25,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
     city,
     editLink: editLinkFor(request, lang, "city", city.id),
     practices: listPractices(lang, { cityId: city.id }),
+    organisations: listOrganisations(lang, { cityId: city.id }),
     answers: listAnswersOfCity(city.id, lang),
     meta: { title: city.name, description: city.summary },
   };
@@ -91,7 +93,7 @@ function ClaimedFact({ certainty, claims, unknown, lang }: { certainty: Certaint
 }
 
 export default function CityPage() {
-  const { lang, city: c, practices, answers, editLink } = useLoaderData<typeof loader>();
+  const { lang, city: c, practices, organisations, answers, editLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const since = c.hrCity.sinceClaims.map((x) => ({ value: x.date, label: formatPartialDate(x.date, lang), sources: x.sources }));
   const basis = c.hrCity.basisClaims.map((x) => ({ value: x.basis, label: t(`basis.${x.basis}`), sources: x.sources }));
@@ -120,6 +122,26 @@ export default function CityPage() {
                   <PracticeCard key={p.slug} practice={p} lang={lang} />
                 ))}
               </div>
+            )}
+          </section>
+          <section aria-labelledby="city-organisations">
+            <h2 id="city-organisations">{t("organisations.inCity", { city: c.name })}</h2>
+            {organisations.length === 0 ? (
+              <p>{t("organisations.noneInCity")}</p>
+            ) : (
+              <ul className="organisation-list">
+                {organisations.map((o) => (
+                  <li key={o.slug}>
+                    <Link to={`/${lang}/organisations/${o.slug}`} lang={o.language.shown}>
+                      {o.name}
+                    </Link>{" "}
+                    <span className="muted small">
+                      {t(`organisations.kinds.${o.kind}`)}
+                      {o.coalitionRole ? ` · ${t("organisations.coalitionIn", { role: t(`organisations.roles.${o.coalitionRole}`), city: c.name })}` : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
             )}
           </section>
           {answers.length ? (

@@ -130,7 +130,7 @@ export default function LanguageLayout() {
         <div className="container nav-row">
           <nav aria-label={t("site.mainNav")} className="main-nav">
             <ul>
-              {(["practices", "questions", "toolkits", "cities", "search"] as const).map((section) => (
+              {(["practices", "questions", "toolkits", "cities", "organisations", "search"] as const).map((section) => (
                 <li key={section}>
                   <NavLink to={`/${lang}/${section}`}>{section === "search" ? t("search.title") : t(`nav.${section}`)}</NavLink>
                 </li>

@@ -6,7 +6,7 @@ import { CERTAINTIES, HR_CITY_BASES, HR_CITY_STATUSES } from "#app/domain/hr-cit
 import { RowGroup, type RowFields } from "./rows.tsx";
 
 type Option = { slug: string; label: string };
-export type VocabOptions = { themes: Option[]; questionTypes: Option[]; udhrArticles: Option[]; sdgs: Option[] };
+export type VocabOptions = { themes: Option[]; questionTypes: Option[]; udhrArticles: Option[]; sdgs: Option[]; organisations: Option[] };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const list = (field: any) => (field.getFieldList() as RowFields[keyof RowFields][]) ?? [];
@@ -76,6 +76,12 @@ export function PracticeStructureFields({ fields, vocab }: { fields: RowFields; 
               label={t("editor.partnerFormality")}
               empty={t("editor.none")}
               options={PARTNER_FORMALITIES.map((r) => ({ value: r, label: t(`formality.${r}`) }))}
+            />
+            <SelectField
+              field={row.organisation!}
+              label={t("editor.partnerOrganisation")}
+              empty={t("editor.none")}
+              options={vocab.organisations.map((o) => ({ value: o.slug, label: o.label }))}
             />
           </div>
         )}
