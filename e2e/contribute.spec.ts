@@ -139,6 +139,14 @@ test("forms work without JavaScript: errors in the reader's language, and nothin
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/de/login");
+  // A wrong password (for an address without an account, so the curator's sign-in is not slowed
+  // down): the page says so in German and keeps the email, not the password.
+  await page.getByLabel(ui("de", "auth.email")).fill("niemand@e2e.test");
+  await page.getByLabel(ui("de", "auth.password"), { exact: true }).fill("not-the-password-e2e");
+  await page.getByRole("button", { name: ui("de", "auth.signIn") }).click();
+  await expect(page.getByRole("alert")).toHaveText(ui("de", "auth.invalidCredentials"));
+  await expect(page.getByLabel(ui("de", "auth.email"))).toHaveValue("niemand@e2e.test");
+  await expect(page.getByLabel(ui("de", "auth.password"), { exact: true })).toHaveValue("");
   await page.getByLabel(ui("de", "auth.email")).fill(E2E_ACCOUNTS.curator.email);
   await page.getByLabel(ui("de", "auth.password"), { exact: true }).fill(E2E_ACCOUNTS.curator.password);
   await page.getByRole("button", { name: ui("de", "auth.signIn") }).click();

@@ -7,8 +7,9 @@ import * as en from "@zxcvbn-ts/language-en";
 // 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot read).
 export const ARGON2_PARAMS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+import { PASSWORD_MAX, PASSWORD_MIN } from "./forms.ts";
+
+export { PASSWORD_MAX, PASSWORD_MIN };
 /** zxcvbn score 0–4; below 3 the password is one of the common ones or close to them. */
 const MIN_SCORE = 3;
 

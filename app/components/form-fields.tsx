@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MARKDOWN_LIMITS, type MarkdownRule } from "#app/utils/markdown-limits.ts";
 
-/** Error codes from app/editorial/forms.ts (`too_long:200`, `markdown_complex:brackets`) in the reader's language. */
+/**
+ * Error codes from the form schemas (app/editorial/forms.ts, app/auth/forms.ts, …: `too_long:200`,
+ * `markdown_complex:brackets`, `throttled:30`) in the reader's language.
+ */
 export function useErrorText() {
   const { t, i18n } = useTranslation();
   return (code: string) => {
@@ -15,6 +18,32 @@ export function useErrorText() {
       });
     }
     if (key === "markdown_render" && (arg === "slow" || arg === "large" || arg === "busy")) return t(`form.errors.markdown_render_${arg}`);
+    // What only the server can tell (sign-in, account, administration), in the words those pages already use.
+    const count = Math.max(1, Number(arg) || 1);
+    switch (key) {
+      case "invalid_credentials":
+        return t("auth.invalidCredentials");
+      case "throttled":
+        return t("auth.throttled", { count });
+      case "account_paused":
+        return t("auth.accountPaused", { count });
+      case "wrong_password":
+        return t("account.wrongPassword");
+      case "bad_code":
+        return t("twoStep.invalidCode");
+      case "setup_expired":
+        return t("twoStep.setupExpired", { count });
+      case "password_too_short":
+      case "password_too_long":
+      case "password_too_common":
+        return t(`auth.passwordProblem.${key.slice("password_".length) as "too_short"}`);
+      case "email_taken":
+        return t("admin.emailTaken");
+      case "city_required":
+        return t("admin.cityRequired");
+      case "self":
+        return t("admin.self");
+    }
     const known = [
       "required",
       "invalid",
@@ -78,13 +107,24 @@ export function TextField({
   type?: "text" | "url" | "email" | "number" | "password";
   autoComplete?: string;
   maxLength?: number;
+  minLength?: number;
+  pattern?: string;
+  inputMode?: "numeric" | "email" | "text";
+  /** Asked for by the browser even where the schema lets the server judge an empty value. */
+  required?: boolean;
   lang?: string;
 }) {
-  const { label, help, className, autoComplete, maxLength, lang } = rest;
+  const { label, help, className, autoComplete, lang, inputMode, ...limits } = rest;
   const props = getInputProps(field, { type, ariaDescribedBy: describedBy(field, help) });
+  // Explicit limits win over those Conform reads from the schema; unset ones leave the schema's.
+  const explicit = Object.fromEntries(
+    Object.entries({ maxLength: limits.maxLength, minLength: limits.minLength, pattern: limits.pattern, required: limits.required }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   return (
     <Wrap field={field} label={label} help={help} className={className}>
-      <input {...props} key={props.key} autoComplete={autoComplete} maxLength={maxLength} lang={lang} />
+      <input {...props} {...explicit} key={props.key} autoComplete={autoComplete} inputMode={inputMode} lang={lang} />
     </Wrap>
   );
 }
@@ -119,8 +159,16 @@ export function SelectField({
   );
 }
 
-/** A fieldset of checkboxes sharing one name (themes, rights, SDGs). */
-export function CheckboxGroup({ field, legend, options }: { field: FieldMetadata<unknown>; legend: string; options: { value: string; label: string }[] }) {
+/** A fieldset of checkboxes sharing one name (themes, rights, SDGs); `note` is quieter text after a label. */
+export function CheckboxGroup({
+  field,
+  legend,
+  options,
+}: {
+  field: FieldMetadata<unknown>;
+  legend: string;
+  options: { value: string; label: string; note?: string }[];
+}) {
   const selected = new Set(([] as unknown[]).concat(field.initialValue ?? []).map(String));
   return (
     <fieldset className={`checkbox-group ${field.errors?.length ? "has-error" : ""}`} aria-describedby={field.errors?.length ? field.errorId : undefined}>
@@ -129,6 +177,7 @@ export function CheckboxGroup({ field, legend, options }: { field: FieldMetadata
         {options.map((o) => (
           <label key={o.value}>
             <input type="checkbox" name={field.name} value={o.value} defaultChecked={selected.has(o.value)} /> {o.label}
+            {o.note ? <span className="muted"> · {o.note}</span> : null}
           </label>
         ))}
       </div>
@@ -145,5 +194,16 @@ export function FormErrorSummary({ count }: { count: number }) {
     <div className="form-error-summary" role="alert">
       {t("editor.fixErrors", { count })}
     </div>
+  );
+}
+
+/** The form-level errors of a Conform form (what is wrong with the submission as a whole), announced. */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  const text = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <p className="form-error-summary" role="alert" id={id}>
+      {errors.map(text).join(" ")}
+    </p>
   );
 }

@@ -1,27 +1,8 @@
-import { useTranslation } from "react-i18next";
+import type { FieldMetadata } from "@conform-to/react";
+import { CODE_PATTERN } from "#app/auth/forms.ts";
+import { TextField } from "./form-fields.tsx";
 
 /** A 6-digit code from the authenticator app: at sign-in, to re-authenticate, or to confirm a new key. */
-export function OneTimeCodeField({ id, label, wrong, wait }: { id: string; label: string; wrong: boolean; wait?: number }) {
-  const { t } = useTranslation();
-  return (
-    <div className={`field ${wrong ? "has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]{6,7}"
-        maxLength={7}
-        required
-        aria-invalid={wrong || undefined}
-        aria-describedby={wrong ? `${id}-error` : undefined}
-      />
-      {wrong ? (
-        <ul className="field-errors" id={`${id}-error`}>
-          <li>{wait ? t("auth.throttled", { count: wait }) : t("twoStep.invalidCode")}</li>
-        </ul>
-      ) : null}
-    </div>
-  );
+export function OneTimeCodeField({ field, label }: { field: FieldMetadata<unknown>; label: string }) {
+  return <TextField field={field} label={label} autoComplete="one-time-code" inputMode="numeric" pattern={CODE_PATTERN} maxLength={7} required />;
 }

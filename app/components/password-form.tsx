@@ -1,59 +1,29 @@
-import { Form } from "@remix-run/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import type { PasswordProblem } from "#app/auth/password.server.ts";
+import { PASSWORD_MAX, PASSWORD_MIN, SECRET_MAX } from "#app/auth/forms.ts";
+import { TextField } from "./form-fields.tsx";
 
-/** The set-a-password form of invitations and resets. */
-export function SetPasswordForm({
-  problem,
-  askName,
-  defaultName,
-  submit,
-}: {
-  problem?: PasswordProblem | null;
-  askName?: boolean;
-  defaultName?: string;
-  submit: string;
-}) {
+/** A new password, with the rules and, after a refusal, what was wrong (invitations, resets, the account page). */
+export function NewPasswordField({ field }: { field: FieldMetadata<unknown> }) {
   const { t } = useTranslation();
   return (
-    <Form method="post" className="stack">
-      {askName ? (
-        <div className="field">
-          <label htmlFor="displayName">{t("auth.displayName")}</label>
-          <input id="displayName" name="displayName" autoComplete="name" maxLength={200} defaultValue={defaultName} />
-        </div>
-      ) : null}
-      <NewPasswordField problem={problem} />
-      <button type="submit">{submit}</button>
-    </Form>
+    <TextField
+      field={field}
+      type="password"
+      label={t("auth.newPassword")}
+      help={t("auth.passwordHelp")}
+      autoComplete="new-password"
+      minLength={PASSWORD_MIN}
+      maxLength={PASSWORD_MAX}
+    />
   );
 }
 
-/** A new password, with the rules and, after a refusal, what was wrong (invitations, resets, the account page). */
-export function NewPasswordField({ problem }: { problem?: PasswordProblem | null }) {
+/**
+ * "Current password", asked before changes that an open laptop should not allow. The browser asks
+ * for it; the server treats a missing one as a wrong one (throttled and audited).
+ */
+export function CurrentPasswordField({ field }: { field: FieldMetadata<unknown> }) {
   const { t } = useTranslation();
-  return (
-    <div className={`field ${problem ? "has-error" : ""}`}>
-      <label htmlFor="password">{t("auth.newPassword")}</label>
-      <p className="field-help" id="password-help">
-        {t("auth.passwordHelp")}
-      </p>
-      <input
-        id="password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        maxLength={256}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? "password-help password-error" : "password-help"}
-      />
-      {problem ? (
-        <ul className="field-errors" id="password-error">
-          <li>{t(`auth.passwordProblem.${problem}`)}</li>
-        </ul>
-      ) : null}
-    </div>
-  );
+  return <TextField field={field} type="password" label={t("account.currentPassword")} autoComplete="current-password" maxLength={SECRET_MAX} required />;
 }

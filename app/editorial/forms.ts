@@ -14,6 +14,7 @@ import {
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
 import { LANGUAGES } from "#app/i18n/languages.ts";
 import { markdownComplexity } from "#app/utils/markdown-limits.ts";
+import { BAD_CHARS, line as lineOf, pick, str } from "#app/utils/form-schema.ts";
 
 /**
  * One Zod schema per form, used by Conform in the browser and again in the action. Messages are
@@ -23,21 +24,7 @@ import { markdownComplexity } from "#app/utils/markdown-limits.ts";
  */
 export const LIMITS = { title: 200, summary: 1000, body: 100_000, line: 500, lines: 20, rows: 30, name: 200, url: 2000, comment: 2000, email: 254 } as const;
 
-// Control characters (except tab and newline) and bidirectional overrides: invisible, and used to disguise text.
-// eslint-disable-next-line no-control-regex
-const BAD_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-
-const str = () => z.string({ required_error: "required", invalid_type_error: "invalid" });
-
-export const line = (max: number = LIMITS.title) =>
-  str()
-    .transform((v) => v.trim())
-    .pipe(
-      str()
-        .min(1, "required")
-        .max(max, `too_long:${max}`)
-        .refine((v) => !BAD_CHARS.test(v) && !/[\r\n]/.test(v), "bad_chars"),
-    );
+export const line = (max: number = LIMITS.title) => lineOf(max);
 
 export const multiline = (max: number) =>
   str()
@@ -111,7 +98,6 @@ function rows<T extends z.ZodRawShape>(shape: T, required: (keyof T & string)[],
 
 const sources = () => rows({ title: line(LIMITS.title), url: httpUrl() }, ["title", "url"]);
 
-const pick = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { errorMap: () => ({ message: "unknown_value" }) });
 const pickMany = (values: readonly string[]) =>
   z
     .array(z.string({ invalid_type_error: "invalid" }))

@@ -5,6 +5,8 @@ import type { Language } from "#app/i18n/languages.ts";
 import { entityKey } from "#app/search/documents.server.ts";
 import { recordChanges } from "#app/search/outbox.server.ts";
 import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
+import { audit } from "./audit.server.ts";
+import type { Featurable } from "./curation-forms.ts";
 import { groupBy, pickTranslation } from "./localize.server.ts";
 
 /**
@@ -12,8 +14,7 @@ import { groupBy, pickTranslation } from "./localize.server.ts";
  * featured, and which practices and questions a toolkit chapter points to. Like app edits (ADR 007),
  * a curated row becomes app-owned so a later content import does not undo the choice.
  */
-export const FEATURABLE = ["practice", "question", "toolkit"] as const;
-export type Featurable = (typeof FEATURABLE)[number];
+export { FEATURABLE, type Featurable } from "./curation-forms.ts";
 const FEATURE_TABLE = { practice: s.practices, question: s.questions, toolkit: s.toolkits } as const;
 
 /** Published practices and questions with titles in the reader's language, for pickers. */
@@ -176,4 +177,33 @@ export function setChapterLinks(db: DB, chapterId: number, practiceIds: number[]
     { behavior: "immediate" },
   );
   invalidateCaches();
+}
+
+/** A curator's choice of featured items of one kind, audited. */
+export function saveFeatured(db: DB, actor: { id: number; ip: string }, value: { kind: Featurable; featured: number[] }): void {
+  const { changed } = setFeatured(db, value.kind, value.featured);
+  audit(db, {
+    actorId: actor.id,
+    action: "curate.featured",
+    outcome: "ok",
+    targetType: value.kind,
+    ip: actor.ip,
+    detail: { featured: value.featured.length, changed },
+  });
+}
+
+/** A curator's choice of a chapter's links, audited; false when the chapter does not exist. */
+export function saveChapterLinks(db: DB, actor: { id: number; ip: string }, chapterId: number, value: { practices: number[]; questions: number[] }): boolean {
+  if (!chapterLinks(db, chapterId)) return false;
+  setChapterLinks(db, chapterId, value.practices, value.questions);
+  audit(db, {
+    actorId: actor.id,
+    action: "curate.chapter_links",
+    outcome: "ok",
+    targetType: "chapter",
+    targetId: chapterId,
+    ip: actor.ip,
+    detail: { practices: value.practices.length, questions: value.questions.length },
+  });
+  return true;
 }

@@ -1,21 +1,23 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OneTimeCodeField } from "#app/components/one-time-code-field.tsx";
-import { NewPasswordField } from "#app/components/password-form.tsx";
+import type { z } from "zod";
+import { runAccountAction } from "#app/auth/account.server.ts";
 import { clientIp, getAuth, requireUser } from "#app/auth/auth.server.ts";
-import { hashPassword, passwordProblem, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
-import { endUserSession, invalidateUserSessions, listUserSessions } from "#app/auth/session.server.ts";
-import { forgetDevices, rememberDevice } from "#app/auth/known-device.server.ts";
-import { reauthKey, secondFactorKey, secondFactorSetupKey, throttledCheck } from "#app/auth/throttle.server.ts";
-import { getT } from "#app/i18n/i18next.server.ts";
-import { audit } from "#app/models/audit.server.ts";
-import { cancelTotpSetup, checkSecondFactor, confirmTotp, disableTotp, pendingTotpKey, startTotpSetup, TOTP_SETUP_MS } from "#app/auth/second-factor.server.ts";
-import { getUserById, setPasswordHash, userCitySlugs } from "#app/models/users.server.ts";
+import { accountSchema, changePasswordSchema, reauthSchema, totpConfirmSchema, totpStartSchema } from "#app/auth/forms.ts";
+import { listUserSessions } from "#app/auth/session.server.ts";
+import { pendingTotpKey, TOTP_SETUP_MS } from "#app/auth/second-factor.server.ts";
 import { displayKey, totpUri } from "#app/auth/totp.server.ts";
+import { FormErrors } from "#app/components/form-fields.tsx";
+import { OneTimeCodeField } from "#app/components/one-time-code-field.tsx";
+import { CurrentPasswordField, NewPasswordField } from "#app/components/password-form.tsx";
+import { getT } from "#app/i18n/i18next.server.ts";
+import { getUserById, userCitySlugs } from "#app/models/users.server.ts";
 import { formatDateTime } from "#app/utils/format.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { readForm, single } from "#app/utils/form.server.ts";
+import { readForm } from "#app/utils/form.server.ts";
 import { langParam } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -52,148 +54,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-const retryAfter = (wait: number) => (wait > 0 ? { status: 429, headers: { "Retry-After": String(wait) } } : { status: 400 });
+/** What a refused change reports besides its errors: nothing happened. */
+const NO_NOTICE = { ended: undefined, passwordChanged: undefined, twoStep: undefined };
 
-type TwoStepOutcome = "enabled" | "changed" | "disabled" | "bad_code" | "wrong_password" | "setup_expired";
-type Result = {
-  ended?: number;
-  passwordChanged?: boolean;
-  problem?: PasswordProblem | "wrong_password";
-  twoStep?: TwoStepOutcome;
-  /** Seconds to wait when a check was throttled. */
-  wait?: number;
-};
+/** Secrets never travel back to the page. */
+const hideFields = ["currentPassword", "password", "code"];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = requireUser(request, lang);
-  const current = getAuth(request)!.session.id;
-  const db = getDb();
-  const form = await readForm(request);
-  const ip = clientIp(context);
-  // Guessing the current password is throttled like logging in (per person, whatever the address).
-  const currentPassword = () =>
-    throttledCheck(db, reauthKey(user.id), () => verifyPassword(getUserById(db, user.id)!.passwordHash, single(form, "currentPassword") ?? ""));
-  /**
-   * Re-authentication for the second factor: the current password, and with two-step verification
-   * on, a current code too (spent like a sign-in code; both throttled as at sign-in).
-   */
-  const reauthenticate = async (withCode: boolean): Promise<{ ok: true } | { ok: false; twoStep: "wrong_password" | "bad_code"; wait: number }> => {
-    const password = await currentPassword();
-    if (!password.ok) return { ok: false, twoStep: "wrong_password", wait: password.wait };
-    if (!withCode) return { ok: true };
-    const code = await throttledCheck(db, secondFactorKey(user.id), () => checkSecondFactor(db, user.id, single(form, "code") ?? ""));
-    return code.ok ? code : { ok: false, twoStep: "bad_code", wait: code.wait };
-  };
-  const enabled = () => Boolean(getUserById(db, user.id)!.totpKey);
-  switch (single(form, "intent")) {
-    case "end-session": {
-      const id = single(form, "session") ?? "";
-      const n = endUserSession(db, user.id, id) ? 1 : 0;
-      audit(db, { actorId: user.id, action: "session.end", outcome: n ? "ok" : "failed", ip });
-      if (id === current) throw redirect(`/${lang}`);
-      return { ended: n } satisfies Result;
-    }
-    case "end-others": {
-      const n = invalidateUserSessions(db, user.id, current);
-      audit(db, { actorId: user.id, action: "session.end_others", outcome: "ok", ip, detail: { ended: n } });
-      return { ended: n } satisfies Result;
-    }
-    case "password": {
-      const checked = await currentPassword();
-      if (!checked.ok) {
-        audit(db, { actorId: user.id, action: "password.change", outcome: "failed", ip });
-        return Response.json({ problem: "wrong_password", wait: checked.wait } satisfies Result, retryAfter(checked.wait));
-      }
-      const password = single(form, "password") ?? "";
-      const problem = passwordProblem(password, [user.email, user.displayName]);
-      if (problem) return Response.json({ problem } satisfies Result, { status: 400 });
-      setPasswordHash(db, user.id, await hashPassword(password));
-      invalidateUserSessions(db, user.id, current);
-      // Whoever knew the old password loses the known-device shortcut; this browser keeps it.
-      forgetDevices(db, user.id);
-      audit(db, { actorId: user.id, action: "password.change", outcome: "ok", ip });
-      return Response.json({ passwordChanged: true } satisfies Result, { headers: { "Set-Cookie": rememberDevice(db, request, user.id) } });
-    }
-    case "totp-start": {
-      // Starting a setup needs the password; replacing a key in use needs a current code too.
-      const rekey = enabled();
-      const checked = await reauthenticate(rekey);
-      if (!checked.ok) {
-        audit(db, { actorId: user.id, action: "second_factor.setup", outcome: "failed", ip, detail: { rekey, reason: checked.twoStep } });
-        return Response.json({ twoStep: checked.twoStep, wait: checked.wait } satisfies Result, retryAfter(checked.wait));
-      }
-      startTotpSetup(db, current);
-      audit(db, { actorId: user.id, action: "second_factor.setup", outcome: "ok", ip, detail: { rekey } });
-      return {} satisfies Result;
-    }
-    case "totp-confirm": {
-      if (!pendingTotpKey(db, current)) return Response.json({ twoStep: "setup_expired" } satisfies Result, { status: 400 });
-      const box: { result: ReturnType<typeof confirmTotp> | null } = { result: null };
-      const checked = await throttledCheck(
-        db,
-        secondFactorSetupKey(current),
-        () => (box.result = confirmTotp(db, user.id, current, single(form, "code") ?? "")).ok,
-      );
-      const confirmed = box.result;
-      if (!checked.ok || !confirmed?.ok) {
-        const twoStep = confirmed && !confirmed.ok && confirmed.reason === "no_setup" ? "setup_expired" : "bad_code";
-        const wait = checked.ok ? 0 : checked.wait;
-        return Response.json({ twoStep, wait } satisfies Result, retryAfter(wait));
-      }
-      const { replaced, ended } = confirmed;
-      audit(db, { actorId: user.id, action: replaced ? "second_factor.change" : "second_factor.enable", outcome: "ok", ip, detail: { endedSessions: ended } });
-      return { twoStep: replaced ? "changed" : "enabled", ended } satisfies Result;
-    }
-    case "totp-cancel": {
-      cancelTotpSetup(db, current);
-      return {} satisfies Result;
-    }
-    case "totp-disable": {
-      if (!enabled()) return Response.json({} satisfies Result, { status: 400 });
-      const checked = await reauthenticate(true);
-      if (!checked.ok) {
-        audit(db, { actorId: user.id, action: "second_factor.disable", outcome: "failed", ip, detail: { reason: checked.twoStep } });
-        return Response.json({ twoStep: checked.twoStep, wait: checked.wait } satisfies Result, retryAfter(checked.wait));
-      }
-      disableTotp(db, user.id);
-      const ended = invalidateUserSessions(db, user.id, current);
-      audit(db, { actorId: user.id, action: "second_factor.disable", outcome: "ok", ip, detail: { endedSessions: ended } });
-      return { twoStep: "disabled", ended } satisfies Result;
-    }
+  const sessionId = getAuth(request)!.session.id;
+  const submission = parseWithZod(await readForm(request), { schema: accountSchema });
+  if (submission.status !== "success") {
+    // No intent this page knows: not one of its forms.
+    if (submission.error?.intent) throw new Response("Bad Request", { status: 400 });
+    return data({ intent: String(submission.payload.intent), result: submission.reply({ hideFields }), ...NO_NOTICE }, { status: 400 });
   }
-  throw new Response("Bad Request", { status: 400 });
+  const { intent } = submission.value;
+  const outcome = await runAccountAction(getDb(), { user, sessionId, request, ip: clientIp(context) }, submission.value);
+  if (!outcome.ok) {
+    const result = submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formErrors, hideFields });
+    return data({ intent, result, ...NO_NOTICE }, outcome.wait > 0 ? { status: 429, headers: { "Retry-After": String(outcome.wait) } } : { status: 400 });
+  }
+  if (outcome.signedOut) throw redirect(`/${lang}`);
+  const { ended, passwordChanged, twoStep } = outcome;
+  return data({ intent, result: submission.reply({ resetForm: true }), ended, passwordChanged, twoStep }, { headers: outcome.headers });
 }
 
-/** "Current password", asked before changes that an open laptop should not allow. */
-function CurrentPasswordField({ id, wrong, wait }: { id: string; wrong: boolean; wait?: number }) {
-  const { t } = useTranslation();
-  return (
-    <div className={`field ${wrong ? "has-error" : ""}`}>
-      <label htmlFor={id}>{t("account.currentPassword")}</label>
-      <input
-        id={id}
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={1024}
-        aria-invalid={wrong || undefined}
-        aria-describedby={wrong ? `${id}-error` : undefined}
-      />
-      {wrong ? (
-        <ul className="field-errors" id={`${id}-error`}>
-          <li>{wait ? t("auth.throttled", { count: wait }) : t("account.wrongPassword")}</li>
-        </ul>
-      ) : null}
-    </div>
-  );
+/** One Conform form of this page; it shows the last result only when that came from one of its intents. */
+function useAccountForm<Schema extends z.AnyZodObject>(
+  id: string,
+  schema: Schema,
+  intents: string[],
+  last: { intent: string; result: SubmissionResult<string[]> } | undefined,
+) {
+  return useForm<z.input<Schema>>({
+    id,
+    lastResult: last && intents.includes(last.intent) ? last.result : undefined,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
 }
 
 export default function Account() {
   const { lang, user, sessions, twoStep } = useLoaderData<typeof loader>();
-  const result = useActionData<Result>();
+  const result = useActionData<typeof action>();
   const { t } = useTranslation();
+  const [passwordForm, passwordFields] = useAccountForm("account-password", changePasswordSchema, ["password"], result);
+  // Only one of these three is on the page at a time (setting up, replacing or removing, or starting).
+  const [confirmForm, confirmFields] = useAccountForm("totp-confirm", totpConfirmSchema, ["totp-confirm"], result);
+  const [reauthForm, reauthFields] = useAccountForm("totp-reauth", reauthSchema, ["totp-start", "totp-disable"], result);
+  const [startForm, startFields] = useAccountForm("totp-start", totpStartSchema, ["totp-start"], result);
+  const setupProblem = result?.intent === "totp-confirm" ? result.result.error?.[""] : undefined;
   return (
     <>
       <h1>{t("account.title")}</h1>
@@ -266,14 +180,10 @@ export default function Account() {
             {result.ended ? t("account.endedOthers", { count: result.ended }) : null}
           </p>
         ) : null}
-        {result?.twoStep === "setup_expired" ? (
-          <p className="form-error-summary" role="alert">
-            {t("twoStep.setupExpired", { count: twoStep.setupMinutes })}
-          </p>
-        ) : null}
+        <FormErrors errors={setupProblem ?? undefined} />
         {twoStep.setupKey ? (
           <>
-            <Form method="post" className="stack">
+            <Form method="post" className="stack" {...getFormProps(confirmForm)}>
               <input type="hidden" name="intent" value="totp-confirm" />
               <p>{t("twoStep.setupIntro")}</p>
               <p>
@@ -285,7 +195,7 @@ export default function Account() {
                 <a href={twoStep.setupUri!}>{t("twoStep.openInApp")}</a>
               </p>
               <p className="field-help">{t("twoStep.setupTimeLimit", { count: twoStep.setupMinutes })}</p>
-              <OneTimeCodeField id="totp-code" label={t("twoStep.code")} wrong={result?.twoStep === "bad_code"} wait={result?.wait} />
+              <OneTimeCodeField field={confirmFields.code} label={t("twoStep.code")} />
               <button type="submit">{twoStep.enabled ? t("twoStep.confirmNewKey") : t("twoStep.confirm")}</button>
             </Form>
             <Form method="post">
@@ -297,10 +207,10 @@ export default function Account() {
           </>
         ) : twoStep.enabled ? (
           // Replacing or removing the factor: the current password and a current code, in one form.
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" {...getFormProps(reauthForm)}>
             <p>{t("twoStep.reauthIntro")}</p>
-            <CurrentPasswordField id="totp-password" wrong={result?.twoStep === "wrong_password"} wait={result?.wait} />
-            <OneTimeCodeField id="totp-current-code" label={t("twoStep.currentCode")} wrong={result?.twoStep === "bad_code"} wait={result?.wait} />
+            <CurrentPasswordField field={reauthFields.currentPassword} />
+            <OneTimeCodeField field={reauthFields.code} label={t("twoStep.currentCode")} />
             <div className="actions">
               <button type="submit" name="intent" value="totp-start">
                 {t("twoStep.changeKey")}
@@ -311,10 +221,10 @@ export default function Account() {
             </div>
           </Form>
         ) : (
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" {...getFormProps(startForm)}>
             <input type="hidden" name="intent" value="totp-start" />
             <p>{t("twoStep.setupReauthIntro")}</p>
-            <CurrentPasswordField id="totp-password" wrong={result?.twoStep === "wrong_password"} wait={result?.wait} />
+            <CurrentPasswordField field={startFields.currentPassword} />
             <button type="submit">{t("twoStep.setUp")}</button>
           </Form>
         )}
@@ -327,10 +237,10 @@ export default function Account() {
             {t("account.passwordChanged")}
           </p>
         ) : null}
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" {...getFormProps(passwordForm)}>
           <input type="hidden" name="intent" value="password" />
-          <CurrentPasswordField id="currentPassword" wrong={result?.problem === "wrong_password"} wait={result?.wait} />
-          <NewPasswordField problem={result?.problem && result.problem !== "wrong_password" ? result.problem : null} />
+          <CurrentPasswordField field={passwordFields.currentPassword} />
+          <NewPasswordField field={passwordFields.password} />
           <button type="submit">{t("account.changePassword")}</button>
         </Form>
       </section>

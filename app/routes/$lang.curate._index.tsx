@@ -1,12 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
+import { CheckboxGroup } from "#app/components/form-fields.tsx";
 import { getT } from "#app/i18n/i18next.server.ts";
-import { audit } from "#app/models/audit.server.ts";
-import { curationOptions, FEATURABLE, setFeatured, type Featurable } from "#app/models/curation.server.ts";
+import { featuredSchema, type Featurable } from "#app/models/curation-forms.ts";
+import { curationOptions, saveFeatured } from "#app/models/curation.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { readForm, single } from "#app/utils/form.server.ts";
+import { readForm } from "#app/utils/form.server.ts";
 import { langParam } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
@@ -22,41 +25,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = requirePermission(request, lang, context, "curate");
-  const form = await readForm(request);
-  const kind = single(form, "kind") as Featurable;
-  if (!FEATURABLE.includes(kind)) throw new Response("Bad Request", { status: 400 });
-  const ids = form
-    .getAll("featured")
-    .map(Number)
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
-  const { changed } = setFeatured(getDb(), kind, ids);
-  audit(getDb(), {
-    actorId: user.id,
-    action: "curate.featured",
-    outcome: "ok",
-    targetType: kind,
-    ip: clientIp(context),
-    detail: { featured: ids.length, changed },
-  });
-  return { saved: kind };
+  const submission = parseWithZod(await readForm(request), { schema: featuredSchema });
+  // Without a kind it is none of this page's forms.
+  if (submission.status !== "success" && submission.error?.kind) throw new Response("Bad Request", { status: 400 });
+  const kind = String(submission.payload.kind);
+  if (submission.status !== "success") return data({ saved: undefined, kind, result: submission.reply() }, { status: 400 });
+  saveFeatured(getDb(), { id: user.id, ip: clientIp(context) }, submission.value);
+  return data({ saved: submission.value.kind, kind, result: submission.reply() });
 }
 
-function FeaturedForm({ kind, legend, items }: { kind: Featurable; legend: string; items: { id: number; title: string; featured: boolean; city?: string }[] }) {
+function FeaturedForm({
+  kind,
+  legend,
+  items,
+  last,
+}: {
+  kind: Featurable;
+  legend: string;
+  items: { id: number; title: string; featured: boolean; city?: string }[];
+  last?: { kind: string; result: SubmissionResult<string[]> };
+}) {
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `featured-${kind}`,
+    lastResult: last?.kind === kind ? last.result : undefined,
+    defaultValue: { kind, featured: items.filter((i) => i.featured).map((i) => String(i.id)) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: featuredSchema }),
+  });
   return (
-    <Form method="post" className="stack">
+    <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="kind" value={kind} />
-      <fieldset className="checkbox-group">
-        <legend>{legend}</legend>
-        <div className="checkbox-grid">
-          {items.map((i) => (
-            <label key={i.id}>
-              <input type="checkbox" name="featured" value={i.id} defaultChecked={i.featured} /> {i.title}
-              {i.city ? <span className="muted"> · {i.city}</span> : null}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup field={fields.featured} legend={legend} options={items.map((i) => ({ value: String(i.id), label: i.title, note: i.city }))} />
       <button type="submit">{t("curate.saveFeatured")}</button>
     </Form>
   );
@@ -64,7 +63,8 @@ function FeaturedForm({ kind, legend, items }: { kind: Featurable; legend: strin
 
 export default function Curate() {
   const { lang, practices, questions, toolkits } = useLoaderData<typeof loader>();
-  const saved = useActionData<typeof action>()?.saved;
+  const last = useActionData<typeof action>();
+  const saved = last?.saved;
   const { t } = useTranslation();
   return (
     <>
@@ -92,9 +92,9 @@ export default function Curate() {
       </section>
       <section aria-labelledby="featured-h">
         <h2 id="featured-h">{t("curate.featured")}</h2>
-        <FeaturedForm kind="practice" legend={t("curate.featuredPractices")} items={practices} />
-        <FeaturedForm kind="question" legend={t("curate.featuredQuestions")} items={questions} />
-        <FeaturedForm kind="toolkit" legend={t("curate.featuredToolkits")} items={toolkits} />
+        <FeaturedForm kind="practice" legend={t("curate.featuredPractices")} items={practices} last={last} />
+        <FeaturedForm kind="question" legend={t("curate.featuredQuestions")} items={questions} last={last} />
+        <FeaturedForm kind="toolkit" legend={t("curate.featuredToolkits")} items={toolkits} last={last} />
       </section>
     </>
   );

@@ -1,11 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
+import { CheckboxGroup, FormErrorSummary } from "#app/components/form-fields.tsx";
 import { idParam } from "#app/editorial/route-helpers.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
-import { audit } from "#app/models/audit.server.ts";
-import { chapterLinks, curationOptions, setChapterLinks } from "#app/models/curation.server.ts";
+import { chapterLinksSchema } from "#app/models/curation-forms.ts";
+import { chapterLinks, curationOptions, saveChapterLinks } from "#app/models/curation.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
 import { langParam, notFound } from "#app/utils/http.server.ts";
@@ -41,30 +44,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const id = idParam(params);
   if (!chapterLinks(db, id)) notFound();
-  const form = await readForm(request);
-  const ids = (name: string) =>
-    form
-      .getAll(name)
-      .map(Number)
-      .filter((n) => Number.isSafeInteger(n) && n > 0);
-  setChapterLinks(db, id, ids("practices"), ids("questions"));
-  audit(db, {
-    actorId: user.id,
-    action: "curate.chapter_links",
-    outcome: "ok",
-    targetType: "chapter",
-    targetId: id,
-    ip: clientIp(context),
-    detail: { practices: ids("practices").length, questions: ids("questions").length },
-  });
+  const submission = parseWithZod(await readForm(request), { schema: chapterLinksSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (!saveChapterLinks(db, { id: user.id, ip: clientIp(context) }, id, submission.value)) notFound();
   return redirect(`/${lang}/curate/chapters/${id}?saved=1`, { status: 303 });
 }
 
 export default function ChapterLinks() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const linkedP = new Set(d.practiceIds);
-  const linkedQ = new Set(d.questionIds);
+  const [form, fields] = useForm({
+    id: "chapter-links",
+    lastResult: actionData?.result,
+    defaultValue: { practices: d.practiceIds.map(String), questions: d.questionIds.map(String) },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: chapterLinksSchema }),
+  });
   return (
     <>
       <p>
@@ -77,28 +72,18 @@ export default function ChapterLinks() {
           {t("curate.saved")}
         </p>
       ) : null}
-      <Form method="post" className="stack">
-        <fieldset className="checkbox-group">
-          <legend>{t("curate.linkedPractices")}</legend>
-          <div className="checkbox-grid">
-            {d.practices.map((p) => (
-              <label key={p.id}>
-                <input type="checkbox" name="practices" value={p.id} defaultChecked={linkedP.has(p.id)} /> {p.title}
-                <span className="muted"> · {p.city}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset className="checkbox-group">
-          <legend>{t("curate.linkedQuestions")}</legend>
-          <div className="checkbox-grid">
-            {d.questions.map((q) => (
-              <label key={q.id}>
-                <input type="checkbox" name="questions" value={q.id} defaultChecked={linkedQ.has(q.id)} /> {q.title}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <FormErrorSummary count={Object.values(form.allErrors).length} />
+        <CheckboxGroup
+          field={fields.practices}
+          legend={t("curate.linkedPractices")}
+          options={d.practices.map((p) => ({ value: String(p.id), label: p.title, note: p.city }))}
+        />
+        <CheckboxGroup
+          field={fields.questions}
+          legend={t("curate.linkedQuestions")}
+          options={d.questions.map((q) => ({ value: String(q.id), label: q.title }))}
+        />
         <button type="submit">{t("curate.saveLinks")}</button>
       </Form>
     </>

@@ -1,16 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
-import { verifyPassword } from "#app/auth/password.server.ts";
-import { emailKey, recordFailure, waitSeconds } from "#app/auth/throttle.server.ts";
+import { resetRequestSchema } from "#app/auth/forms.ts";
+import { requestPasswordReset } from "#app/auth/password-links.server.ts";
+import { TextField } from "#app/components/form-fields.tsx";
 import { getT } from "#app/i18n/i18next.server.ts";
-import { audit } from "#app/models/audit.server.ts";
-import { findUserByEmail, normalizeEmail, sendMail } from "#app/models/users.server.ts";
-import { issueToken } from "#app/auth/tokens.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { readForm, single } from "#app/utils/form.server.ts";
-import { langParam, publicOrigin } from "#app/utils/http.server.ts";
+import { readForm } from "#app/utils/form.server.ts";
+import { langParam } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -20,52 +20,38 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
-/** The same answer whether or not the address has an account; at most one mail per address per throttle step. */
+/** The same answer whether or not the address has an account. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
-  const db = getDb();
-  const form = await readForm(request);
-  const email = normalizeEmail(single(form, "email") ?? "").slice(0, 254);
-  const key = emailKey(`reset:${email}`);
-  const user = email ? findUserByEmail(db, email) : null;
-  if (email && waitSeconds(db, key) === 0) {
-    recordFailure(db, key);
-    // The same Argon2 work on both paths, so the response time says nothing about the address.
-    await verifyPassword(null, email);
-    if (user && !user.disabledAt && user.passwordHash) {
-      const token = issueToken(db, user.id, "password_reset", null);
-      const t = await getT(lang);
-      const origin = publicOrigin();
-      sendMail(
-        db,
-        user.email,
-        t("auth.mailResetSubject"),
-        t("auth.mailResetBody", { link: `${origin}/${lang}/reset-password/${token}`, interpolation: { escapeValue: false } }),
-      );
-    }
-    audit(db, { actorId: user?.id, action: "password_reset.request", outcome: "ok", ip: clientIp(context), detail: { known: Boolean(user) } });
-  }
-  return { sent: true };
+  const submission = parseWithZod(await readForm(request), { schema: resetRequestSchema });
+  if (submission.status !== "success") return data({ sent: false, result: submission.reply() }, { status: 400 });
+  await requestPasswordReset(getDb(), lang, submission.value.email, clientIp(context));
+  return data({ sent: true, result: submission.reply() });
 }
 
 export default function ResetRequest() {
   const { t } = useTranslation();
-  const sent = useActionData<typeof action>()?.sent;
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "reset-request",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(resetRequestSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetRequestSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   return (
     <div className="narrow">
       <h1>{t("auth.resetTitle")}</h1>
-      {sent ? (
+      {actionData?.sent ? (
         <p className="notice" role="status">
           {t("auth.resetSent")}
         </p>
       ) : (
         <>
           <p>{t("auth.resetIntro")}</p>
-          <Form method="post" className="stack">
-            <div className="field">
-              <label htmlFor="email">{t("auth.email")}</label>
-              <input id="email" name="email" type="email" autoComplete="username" required maxLength={254} />
-            </div>
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="username" />
             <button type="submit">{t("auth.resetSend")}</button>
           </Form>
         </>
