@@ -38,7 +38,7 @@ describe("models on a real SQLite file", () => {
     const p = getPractice("testville-shelter", "ko")!;
     expect(p.terms.themes.map((x) => x.label)).toEqual(["주거", "이주"]);
     expect(p.terms.sdgs.map((x) => x.label)).toEqual(["SDG 11"]);
-    expect(p.partners).toEqual([{ name: "Fixture NGO", role: "civil-society", formality: "agreement" }]);
+    expect(p.partners).toEqual([{ name: "Fixture NGO", role: "civil-society", formality: "agreement", organisation: null }]);
   });
 
   it("filters practices by theme and city", () => {
