@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { audit } from "#app/models/audit.server.ts";
+import { reviewPath } from "#app/editorial/review.server.ts";
+import { IN_REVIEW, listWorkItems } from "#app/models/editorial.server.ts";
 import { curationOptions, FEATURABLE, setFeatured, type Featurable } from "#app/models/curation.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm, single } from "#app/utils/form.server.ts";
@@ -14,7 +16,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = langParam(params);
   requirePermission(request, lang, context, "curate");
   const t = await getT(lang);
-  return { lang, ...curationOptions(getDb(), lang), meta: { title: t("curate.title") } };
+  const queue = listWorkItems(getDb(), lang)
+    .filter((i) => IN_REVIEW.includes(i.state))
+    .map((i) => ({ key: `${i.type}-${i.id}`, type: i.type, title: i.title, href: reviewPath(lang, i.type, i.id) }));
+  return { lang, queue, ...curationOptions(getDb(), lang), meta: { title: t("curate.title") } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
@@ -63,7 +68,7 @@ function FeaturedForm({ kind, legend, items }: { kind: Featurable; legend: strin
 }
 
 export default function Curate() {
-  const { lang, practices, questions, toolkits } = useLoaderData<typeof loader>();
+  const { lang, queue, practices, questions, toolkits } = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>()?.saved;
   const { t } = useTranslation();
   return (
@@ -75,6 +80,20 @@ export default function Curate() {
           {t("curate.saved")}
         </p>
       ) : null}
+      <section aria-labelledby="queue-h">
+        <h2 id="queue-h">{t("dashboard.inReview")}</h2>
+        {queue.length ? (
+          <ul>
+            {queue.map((i) => (
+              <li key={i.key}>
+                <Link to={i.href}>{i.title}</Link> <span className="muted">· {t(`types.${i.type}`)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("dashboard.noItems")}</p>
+        )}
+      </section>
       <section aria-labelledby="chapters-h">
         <h2 id="chapters-h">{t("curate.chapters")}</h2>
         {toolkits.map((tk) => (
