@@ -4,7 +4,7 @@ import type { CityItem } from "#app/content/load-content.server.ts";
 import { hrCityColumns, impliedCertainty, readHrCity, type BasisClaim } from "#app/domain/hr-city.ts";
 import { baseDocument, entityKey, unixSeconds, type SearchDocument } from "#app/search/document-shape.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
-import type { CitySnapshot } from "./snapshot-types.ts";
+import type { CitySnapshot } from "#app/content-types/snapshot-types.ts";
 import {
   byLang,
   documentTexts,

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import * as s from "#db/schema/index.ts";
 import type { PracticeItem } from "#app/content/load-content.server.ts";
 import { baseDocument, entityKey, unixSeconds, type SearchDocument } from "#app/search/document-shape.ts";
-import type { PracticeSnapshot, PracticeText } from "./snapshot-types.ts";
+import type { PracticeSnapshot, PracticeText } from "#app/content-types/snapshot-types.ts";
 import {
   byLang,
   documentTexts,

@@ -1,6 +1,6 @@
 import type { EditableType } from "#db/schema/index.ts";
 import type { ContentType, SearchDocument } from "#app/search/document-shape.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "./snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 import type { HtmlOf, Owner, Tx } from "./store-helpers.server.ts";
 import * as answer from "./answer.server.ts";
 import * as city from "./city.server.ts";

@@ -8,6 +8,8 @@ import { CheckboxGroup } from "#app/components/form-fields.tsx";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { featuredSchema, type Featurable } from "#app/models/curation-forms.ts";
 import { curationOptions, saveFeatured } from "#app/models/curation.server.ts";
+import { reviewPath } from "#app/editorial/review.server.ts";
+import { IN_REVIEW, listWorkItems } from "#app/models/editorial.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
 import { langParam } from "#app/utils/http.server.ts";
@@ -17,7 +19,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = langParam(params);
   requirePermission(request, lang, context, "curate");
   const t = await getT(lang);
-  return { lang, ...curationOptions(getDb(), lang), meta: { title: t("curate.title") } };
+  const queue = listWorkItems(getDb(), lang)
+    .filter((i) => IN_REVIEW.includes(i.state))
+    .map((i) => ({ key: `${i.type}-${i.id}`, type: i.type, title: i.title, href: reviewPath(lang, i.type, i.id) }));
+  return { lang, queue, ...curationOptions(getDb(), lang), meta: { title: t("curate.title") } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
@@ -62,7 +67,7 @@ function FeaturedForm({
 }
 
 export default function Curate() {
-  const { lang, practices, questions, toolkits } = useLoaderData<typeof loader>();
+  const { lang, queue, practices, questions, toolkits } = useLoaderData<typeof loader>();
   const last = useActionData<typeof action>();
   const saved = last?.saved;
   const { t } = useTranslation();
@@ -75,6 +80,20 @@ export default function Curate() {
           {t("curate.saved")}
         </p>
       ) : null}
+      <section aria-labelledby="queue-h">
+        <h2 id="queue-h">{t("dashboard.inReview")}</h2>
+        {queue.length ? (
+          <ul>
+            {queue.map((i) => (
+              <li key={i.key}>
+                <Link to={i.href}>{i.title}</Link> <span className="muted">· {t(`types.${i.type}`)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("dashboard.noItems")}</p>
+        )}
+      </section>
       <section aria-labelledby="chapters-h">
         <h2 id="chapters-h">{t("curate.chapters")}</h2>
         {toolkits.map((tk) => (

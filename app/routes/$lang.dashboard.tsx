@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { authorize } from "#app/auth/authorize.ts";
 import { requirePermission } from "#app/auth/auth.server.ts";
 import { StateBadge } from "#app/components/editor/workflow-panel.tsx";
+import { reviewPath } from "#app/editorial/review.server.ts";
 import { SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import type { Language } from "#app/i18n/languages.ts";
@@ -22,7 +23,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const mine = user.role === "contributor" ? listWorkItems(db, lang, user.cityIds) : [];
   const isCurator = authorize(user, "review_queue").allowed;
   const queue = isCurator ? listWorkItems(db, lang).filter((i) => IN_REVIEW.includes(i.state)) : [];
-  const withLink = (i: WorkItem) => ({ ...i, href: `/${lang}/edit/${SEGMENT_OF[i.type]}/${i.id}` });
+  // Items waiting for review open read-only, with the review actions for those who may review.
+  const withLink = (i: WorkItem) => ({
+    ...i,
+    href: IN_REVIEW.includes(i.state) ? reviewPath(lang, i.type, i.id) : `/${lang}/edit/${SEGMENT_OF[i.type]}/${i.id}`,
+  });
   return {
     lang,
     name: user.displayName,

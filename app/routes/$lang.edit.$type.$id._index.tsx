@@ -152,8 +152,13 @@ export default function EditItem() {
               · <Link to={data.publicPath}>{t("editor.viewPublic")}</Link>
             </>
           ) : null}{" "}
-          · <Link to={`${base}/history`}>{t("editor.history")}</Link>
+          · <Link to={`${base}/history`}>{t("editor.history")}</Link> · <Link to={`${base}/review`}>{t("review.link")}</Link>
         </p>
+        {canEdit ? null : (
+          <p className="notice">
+            {t("review.readOnlyOther")} <Link to={`${base}/review`}>{t("review.seeReadOnly")}</Link>
+          </p>
+        )}
         {data.notice === "saved" || data.notice === "unchanged" ? (
           <p className="notice" role="status">
             {t(data.notice === "saved" ? "editor.saved" : "editor.unchanged")}

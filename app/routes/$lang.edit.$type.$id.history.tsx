@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
+import { DiffTable } from "#app/components/editor/diff-table.tsx";
 import { useErrorText } from "#app/components/form-fields.tsx";
 import { diffSnapshots } from "#app/editorial/diff.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
@@ -103,37 +104,7 @@ export default function History() {
             {r.changes.length === 0 ? (
               <p className="muted">{t("history.noChanges")}</p>
             ) : r.number === 1 ? null : (
-              <table className="data-table diff-table">
-                <caption className="visually-hidden">{t("history.changes")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("history.field")}</th>
-                    <th scope="col">{t("history.before")}</th>
-                    <th scope="col">{t("history.after")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.changes.map((c) => (
-                    <tr key={c.field}>
-                      <th scope="row">
-                        <code>{c.field}</code>
-                      </th>
-                      {c.pieces ? (
-                        <td colSpan={2} className="diff-text">
-                          {c.pieces.map((p, k) =>
-                            p.added ? <ins key={k}>{p.value}</ins> : p.removed ? <del key={k}>{p.value}</del> : <span key={k}>{p.value}</span>,
-                          )}
-                        </td>
-                      ) : (
-                        <>
-                          <td>{c.before ? <del>{c.before}</del> : "—"}</td>
-                          <td>{c.after ? <ins>{c.after}</ins> : "—"}</td>
-                        </>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DiffTable changes={r.changes} caption={t("history.changes")} />
             )}
             {canRestore && (i > 0 || page > 1) ? (
               <Form method="post">
