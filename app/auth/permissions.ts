@@ -16,6 +16,7 @@ export const ITEM_TYPES = ["practice", "answer", "city"] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 import { ITEM_STATES, type ItemState } from "#app/domain/item-state.ts";
+import { fromStates, type Transition } from "./transitions.ts";
 export { ITEM_STATES, type ItemState };
 
 export const ITEM_ACTIONS = [
@@ -54,6 +55,9 @@ const EDITORS = ["curator", "admin"] as const;
 type Cells = Partial<Record<Subject, readonly ItemState[]>>;
 const same = (states: readonly ItemState[], ...subjects: Subject[]): Cells => Object.fromEntries(subjects.map((s) => [s, states]));
 
+/** The states a review transition starts from: the transition table is the one statement of them. */
+const from = (action: Transition) => fromStates(action, ITEM_STATES);
+
 /** Item actions, the same for practices, answers and city profiles. */
 export const ITEM_MATRIX: Record<ItemAction, Cells> = {
   view: same(ALL, "contributor_own", ...EDITORS),
@@ -61,14 +65,14 @@ export const ITEM_MATRIX: Record<ItemAction, Cells> = {
     contributor_own: ["draft", "published", "published_draft"],
     ...same(["draft", "in_review", "published", "published_draft", "published_in_review"], ...EDITORS),
   },
-  submit: same(["draft", "published_draft"], "contributor_own", ...EDITORS),
-  withdraw: same(["in_review", "published_in_review"], "contributor_own", ...EDITORS),
-  publish: same(["draft", "in_review", "published_draft", "published_in_review"], ...EDITORS),
-  request_changes: same(["in_review", "published_in_review"], ...EDITORS),
-  reject: same(["in_review", "published_in_review"], ...EDITORS),
-  unpublish: same(["published", "published_draft", "published_in_review"], ...EDITORS),
-  archive: same(["draft", "published", "published_draft", "published_in_review"], ...EDITORS),
-  reopen: same(["archived"], ...EDITORS),
+  submit: same(from("submit"), "contributor_own", ...EDITORS),
+  withdraw: same(from("withdraw"), "contributor_own", ...EDITORS),
+  publish: same(from("publish"), ...EDITORS),
+  request_changes: same(from("request_changes"), ...EDITORS),
+  reject: same(from("reject"), ...EDITORS),
+  unpublish: same(from("unpublish"), ...EDITORS),
+  archive: same(from("archive"), ...EDITORS),
+  reopen: same(from("reopen"), ...EDITORS),
   history: same(ALL, "contributor_own", ...EDITORS),
   restore: {
     contributor_own: ["draft", "published", "published_draft"],

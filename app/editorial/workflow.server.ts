@@ -3,7 +3,7 @@ import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType } from "#db/schema/index.ts";
 import { authorize } from "#app/auth/authorize.ts";
-import type { ItemAction } from "#app/auth/permissions.ts";
+import { COMMENT_REQUIRED, TRANSITION_TABLE, type Transition } from "#app/auth/transitions.ts";
 import { stateOf, type ItemState } from "#app/domain/item-state.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { audit } from "#app/models/audit.server.ts";
@@ -189,9 +189,7 @@ export class TransitionError extends Error {
   }
 }
 
-export const COMMENT_REQUIRED: ReadonlySet<ItemAction> = new Set(["request_changes", "reject"]);
-export const TRANSITIONS = ["submit", "withdraw", "publish", "request_changes", "reject", "unpublish", "archive", "reopen"] as const;
-export type Transition = (typeof TRANSITIONS)[number];
+export { COMMENT_REQUIRED, TRANSITIONS, type Transition } from "#app/auth/transitions.ts";
 
 /**
  * Moves an item through review. The caller has authorised the action for the item's state; this
@@ -239,44 +237,18 @@ export function transition(
         dropPending();
       };
       const st = item.state;
-      const to = ((): ItemState | null => {
-        switch (action) {
-          case "submit":
-            if (st === "draft") return (setStatus("in_review"), "in_review");
-            if (st === "published_draft") return (setPending("in_review"), "published_in_review");
-            return null;
-          case "withdraw":
-            if (st === "in_review") return (setStatus("draft"), "draft");
-            if (st === "published_in_review") return (setPending("draft"), "published_draft");
-            return null;
-          case "publish":
-            if (st === "draft" || st === "in_review") {
-              // A practice's final slug is chosen on its first publication (before publishedAt is set).
-              if (ref.type === "practice") finalizeSlug(tx, ref.id);
-              return (setStatus("published"), "published");
-            }
-            if (st === "published_draft" || st === "published_in_review") return (applyPending(), "published");
-            return null;
-          case "request_changes":
-            if (st === "in_review") return (setStatus("draft"), "draft");
-            if (st === "published_in_review") return (setPending("draft"), "published_draft");
-            return null;
-          case "reject":
-            if (st === "in_review") return (setStatus("archived"), "archived");
-            if (st === "published_in_review") return (dropPending(), "published");
-            return null;
-          case "unpublish":
-            if (st.startsWith("published")) return (applyPending(), setStatus("draft"), "draft");
-            return null;
-          case "archive":
-            if (st === "draft" || st.startsWith("published")) return (applyPending(), setStatus("archived"), "archived");
-            return null;
-          case "reopen":
-            if (st === "archived") return (setStatus("draft"), "draft");
-            return null;
-        }
-      })();
-      if (!to) throw new TransitionError("not_allowed_in_state");
+      const step = TRANSITION_TABLE[action][st];
+      if (!step) throw new TransitionError("not_allowed_in_state");
+      for (const effect of step.effects) {
+        if (effect === "applyPending") applyPending();
+        else if (effect === "dropPending") dropPending();
+        // A practice's final slug is chosen on its first publication (before publishedAt is set).
+        else if (effect === "firstPublication") {
+          if (ref.type === "practice") finalizeSlug(tx, ref.id);
+        } else if ("status" in effect) setStatus(effect.status);
+        else setPending(effect.pending);
+      }
+      const to = step.to;
       event(tx, ref, action, st, to, actor, comment?.trim() || null);
       const wasPublic = st.startsWith("published");
       if (wasPublic || to === "published") publicChange(db, ref);
