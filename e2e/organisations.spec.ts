@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ui } from "./helpers.ts";
+import { E2E_ACCOUNTS } from "./accounts.ts";
+import { signIn, ui } from "./helpers.ts";
 
 const LANGS = ["en", "nl", "de", "es", "ko"] as const;
 
@@ -33,6 +34,28 @@ for (const lang of LANGS) {
     expect(problems).toEqual([]);
   });
 }
+
+test("editing organisations, in every language: no serious accessibility violations, no sideways scrolling at 320 px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "en", E2E_ACCOUNTS.admin.email, E2E_ACCOUNTS.admin.password);
+  const problems: string[] = [];
+  for (const lang of LANGS) {
+    for (const url of [
+      `/${lang}/edit/organisations/new`,
+      `/${lang}/edit/organisations/1`,
+      `/${lang}/edit/organisations/1/review`,
+      `/${lang}/edit/organisations/1/translate/nl`,
+    ]) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      problems.push(...(await seriousViolations(page)));
+      await page.setViewportSize({ width: 320, height: 800 });
+      if (await scrollsSideways(page)) problems.push(`${url} scrolls sideways at 320 px`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

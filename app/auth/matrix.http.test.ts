@@ -23,7 +23,7 @@ import * as s from "#db/schema/index.ts";
  * type, state and action, a fresh item in that state, one real request, and a comparison of what
  * happened with what the matrix says. Denied requests must also leave the item exactly as it was.
  */
-const SEGMENT = { practice: "practices", answer: "answers", city: "cities" } as const;
+const SEGMENT = { practice: "practices", answer: "answers", city: "cities", organisation: "organisations" } as const;
 const HTTP_SUBJECTS = ["anonymous", "contributor_own", "contributor_other", "curator", "admin", "disabled"] as const;
 type HttpSubject = (typeof HTTP_SUBJECTS)[number];
 
@@ -31,6 +31,15 @@ const EDIT_BODY: Record<(typeof ITEM_TYPES)[number], Record<string, string>> = {
   practice: { intent: "save", title: "Edited title", summary: "Edited summary.", body: "Edited body.", ongoing: "unknown" },
   answer: { intent: "save", summary: "Edited summary.", body: "Edited body." },
   city: { intent: "save", name: "Edited City", summary: "Edited summary.", body: "Edited body.", hrCityStatus: "declared", hrCityBasis: "declaration" },
+  organisation: {
+    intent: "save",
+    name: "Edited organisation",
+    body: "Edited body.",
+    kind: "civil-society",
+    themes: "lgbtiq",
+    "sources[0].title": "A source",
+    "sources[0].url": "https://example.org/source",
+  },
 };
 
 let app: AppServer;
@@ -160,6 +169,19 @@ describe("global permissions over HTTP", () => {
         app.db.insert(s.userCities).values({ userId: users.contributor.id, cityId: city.id }).run();
         res = await c.post("/en/edit/answers/new", { city: city.slug, question, language: "en", summary: "Summary.", body: "Body." });
         return { got: res.status === 303 && /\/en\/edit\/answers\/\d+/.test(res.headers.get("Location") ?? ""), status: res.status };
+      }
+      case "create_organisation": {
+        res = await c.post("/en/edit/organisations/new", {
+          city: citySlug,
+          language: "en",
+          name: `New organisation ${Math.random().toString(36).slice(2)}`,
+          body: "What it does.",
+          kind: "grassroots",
+          themes: "lgbtiq",
+          "sources[0].title": "A source",
+          "sources[0].url": "https://example.org/source",
+        });
+        return { got: res.status === 303 && /\/en\/edit\/organisations\/\d+/.test(res.headers.get("Location") ?? ""), status: res.status };
       }
       case "dashboard":
         res = await c.get("/en/dashboard");

@@ -12,7 +12,7 @@
 export const SUBJECTS = ["anonymous", "contributor_own", "contributor_other", "curator", "admin"] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
-export const ITEM_TYPES = ["practice", "answer", "city"] as const;
+export const ITEM_TYPES = ["practice", "answer", "city", "organisation"] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 import { ITEM_STATES, type ItemState } from "#app/domain/item-state.ts";
@@ -38,6 +38,7 @@ export type ItemAction = (typeof ITEM_ACTIONS)[number];
 export const GLOBAL_ACTIONS = [
   "create_practice",
   "create_answer",
+  "create_organisation",
   "dashboard",
   "review_queue",
   "curate",
@@ -58,7 +59,7 @@ const same = (states: readonly ItemState[], ...subjects: Subject[]): Cells => Ob
 /** The states a review transition starts from: the transition table is the one statement of them. */
 const from = (action: Transition) => fromStates(action, ITEM_STATES);
 
-/** Item actions, the same for practices, answers and city profiles. */
+/** Item actions, the same for practices, answers, city profiles and organisations. */
 export const ITEM_MATRIX: Record<ItemAction, Cells> = {
   view: same(ALL, "contributor_own", ...EDITORS),
   edit: {
@@ -84,6 +85,7 @@ export const ITEM_MATRIX: Record<ItemAction, Cells> = {
 export const GLOBAL_MATRIX: Record<GlobalAction, readonly ("anonymous" | "contributor" | "curator" | "admin")[]> = {
   create_practice: ["contributor", ...EDITORS],
   create_answer: ["contributor", ...EDITORS],
+  create_organisation: ["contributor", ...EDITORS],
   dashboard: ["contributor", ...EDITORS],
   review_queue: EDITORS,
   /** Featured practices, questions and toolkits; which practices and questions a toolkit chapter links. */

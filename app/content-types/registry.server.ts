@@ -1,6 +1,6 @@
 import type { EditableType } from "#db/schema/index.ts";
 import type { ContentType, SearchDocument } from "#app/search/document-shape.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, OrganisationSnapshot, PracticeSnapshot, Snapshot } from "./snapshot-types.ts";
 import type { HtmlOf, Owner, Tx } from "./store-helpers.server.ts";
 import * as answer from "./answer.server.ts";
 import * as city from "./city.server.ts";
@@ -31,8 +31,8 @@ export type Editable<S extends Snapshot> = Searchable & {
 
 export const SEARCHABLE: Record<ContentType, Searchable> = { practice, answer, city, organisation, question, toolkit, chapter: toolkit.chapter };
 
-type EditableSnapshots = { practice: PracticeSnapshot; answer: AnswerSnapshot; city: CitySnapshot };
-export const EDITABLE: { [T in EditableType]: Editable<EditableSnapshots[T]> } = { practice, answer, city };
+type EditableSnapshots = { practice: PracticeSnapshot; answer: AnswerSnapshot; city: CitySnapshot; organisation: OrganisationSnapshot };
+export const EDITABLE: { [T in EditableType]: Editable<EditableSnapshots[T]> } = { practice, answer, city, organisation };
 
 /** The editable definition of a type, for code that holds the type as a value. */
 export const editable = (type: EditableType) => EDITABLE[type] as unknown as Editable<Snapshot>;

@@ -6,7 +6,15 @@ import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
 import { organisationOptions } from "#app/models/organisations.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
 import { hrCityFromForm, withSpareRows, type HrCityFormFields } from "./forms.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, PracticeText, Snapshot, SourceRow } from "#app/content-types/snapshot-types.ts";
+import type {
+  AnswerSnapshot,
+  CitySnapshot,
+  OrganisationSnapshot,
+  PracticeSnapshot,
+  PracticeText,
+  Snapshot,
+  SourceRow,
+} from "#app/content-types/snapshot-types.ts";
 
 /**
  * Form values ↔ snapshots. Forms edit one language at a time: the original (with the structure of
@@ -196,14 +204,57 @@ const BLANK = {
   basisClaim: { basis: "", title: "", url: "" },
 };
 
+export type OrganisationForm = {
+  name: string;
+  body: string;
+  kind: OrganisationSnapshot["kind"];
+  themes: string[];
+  website?: string;
+  coalitionRole?: NonNullable<OrganisationSnapshot["coalitionRole"]>;
+  coalitionSince?: number;
+  sources: SourceRow[];
+};
+
+export function organisationFromForm(
+  f: OrganisationForm,
+  base: Pick<OrganisationSnapshot, "slug" | "cityId" | "originalLanguage" | "translations">,
+): OrganisationSnapshot {
+  return {
+    slug: base.slug,
+    cityId: base.cityId,
+    originalLanguage: base.originalLanguage,
+    kind: f.kind,
+    themes: f.themes,
+    website: f.website ?? null,
+    coalitionRole: f.coalitionRole ?? null,
+    coalitionSince: f.coalitionRole ? (f.coalitionSince ?? null) : null,
+    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
+    translations: { ...base.translations, [base.originalLanguage]: { name: f.name, bodyMd: f.body } },
+  };
+}
+
+export function organisationToForm(o: OrganisationSnapshot, lang: Language = o.originalLanguage) {
+  const t = o.translations[lang];
+  return {
+    name: t?.name ?? "",
+    body: t?.bodyMd ?? "",
+    kind: o.kind,
+    themes: o.themes,
+    website: o.website ?? "",
+    coalitionRole: o.coalitionRole ?? "",
+    coalitionSince: o.coalitionSince?.toString() ?? "",
+    sources: o.sources,
+  };
+}
+
 /** The edit form's starting values: the item in its original language, plus empty rows to add to. */
 export function editFormDefaults(type: s.EditableType, snap: Snapshot) {
   if (type === "practice") {
     const f = practiceToForm(snap as PracticeSnapshot);
     return { ...f, partners: withSpareRows(f.partners, BLANK.partner), sources: withSpareRows(f.sources, BLANK.source) };
   }
-  if (type === "answer") {
-    const f = answerToForm(snap as AnswerSnapshot);
+  if (type === "answer" || type === "organisation") {
+    const f = type === "answer" ? answerToForm(snap as AnswerSnapshot) : organisationToForm(snap as OrganisationSnapshot);
     return { ...f, sources: withSpareRows(f.sources, BLANK.source) };
   }
   const f = cityToForm(snap as CitySnapshot);
@@ -260,6 +311,10 @@ export function itemLabel(db: DB, type: s.EditableType, snap: Snapshot | null, l
     const c = snap as CitySnapshot;
     return pickText(c.translations, c.originalLanguage)?.name ?? "";
   }
+  if (type === "organisation") {
+    const o = snap as OrganisationSnapshot;
+    return pickText(o.translations, o.originalLanguage)?.name ?? o.slug;
+  }
   const a = snap as AnswerSnapshot;
   const q = questionOptions(db, lang).find((x) => x.id === a.questionId);
   const city = creatableCities(db, { role: "admin", cityIds: [] }, lang).find((c) => c.id === a.cityId);
@@ -275,6 +330,10 @@ export function publicPath(db: DB, lang: Language, type: s.EditableType, id: num
   if (type === "city") {
     const slug = db.select({ slug: s.cities.slug }).from(s.cities).where(eq(s.cities.id, id)).get()?.slug;
     return slug ? `/${lang}/cities/${slug}` : null;
+  }
+  if (type === "organisation") {
+    const slug = db.select({ slug: s.organisations.slug }).from(s.organisations).where(eq(s.organisations.id, id)).get()?.slug;
+    return slug ? `/${lang}/organisations/${slug}` : null;
   }
   const q = db
     .select({ slug: s.questions.slug })

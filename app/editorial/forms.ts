@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CITY_FACT_KINDS, COALITION_ROLES, ORGANISATION_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
 import {
   CERTAINTIES,
   claimsProblem,
@@ -252,3 +252,23 @@ export const citySchema = z
 export const cityTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary), body: markdown() });
 
 export const reviewCommentSchema = z.object({ comment: optional(multiline(LIMITS.comment)) });
+
+/**
+ * An organisation: its name and description per language, what kind of body it is, its themes, and
+ * its coalition membership where a source says so. Themes and sources are required, as in content files.
+ */
+export function organisationSchema(themes: string[], create?: { cities: [string, ...string[]] }) {
+  return z.object({
+    ...(create ? { city: pick(create.cities), language: pick(LANGUAGES) } : {}),
+    ...organisationText,
+    kind: pick(ORGANISATION_KINDS),
+    themes: pickMany(themes).pipe(z.array(z.string()).min(1, "required")),
+    website: optional(httpUrl()),
+    coalitionRole: optional(pick(COALITION_ROLES)),
+    coalitionSince: optional(year()),
+    sources: sources().pipe(z.array(z.any()).min(1, "required")),
+  });
+}
+
+const organisationText = { name: line(LIMITS.name), body: markdown() };
+export const organisationTranslationSchema = z.object(organisationText);

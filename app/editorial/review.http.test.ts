@@ -19,7 +19,7 @@ let contributor: U;
 let other: U;
 let curator: U;
 const asActor = (u: U): SessionUser => ({ id: u.id, email: u.email, displayName: u.email, role: u.role, cityIds: u.cityIds });
-const SEGMENT = { practice: "practices", answer: "answers", city: "cities" } as const;
+const SEGMENT = { practice: "practices", answer: "answers", city: "cities", organisation: "organisations" } as const;
 
 beforeAll(async () => {
   app = await startAppServer();

@@ -9,7 +9,8 @@ import { itemLabel, publicPath } from "./editing.server.ts";
 import { practicePreview } from "./preview.server.ts";
 import { htmlForDisplay } from "./rendered-bodies.server.ts";
 import { allowedActions, SEGMENT_OF } from "./route-helpers.server.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot, SourceRow } from "#app/content-types/snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, OrganisationSnapshot, PracticeSnapshot, Snapshot, SourceRow } from "#app/content-types/snapshot-types.ts";
+import { listTerms } from "#app/models/taxonomy.server.ts";
 import { readSnapshot, storedBody } from "./snapshots.server.ts";
 import { reviewTrail, workingSnapshot, type ItemInfo } from "./workflow.server.ts";
 
@@ -23,6 +24,18 @@ type Body = { html: string | null; error: string | null };
 export type ReadOnlyItem =
   | { type: "practice"; language: Language; practice: PracticeView | null; bodyError: string | null }
   | { type: "answer"; language: Language; summary: string; body: Body; sources: SourceRow[] }
+  | {
+      type: "organisation";
+      language: Language;
+      name: string;
+      body: Body;
+      kind: OrganisationSnapshot["kind"];
+      themes: string[];
+      website: string | null;
+      coalitionRole: OrganisationSnapshot["coalitionRole"];
+      coalitionSince: number | null;
+      sources: SourceRow[];
+    }
   | {
       type: "city";
       language: Language;
@@ -57,6 +70,22 @@ async function readOnlyItem(db: DB, item: ItemInfo, snap: Snapshot, lang: Langua
   if (item.type === "answer") {
     const a = snap as AnswerSnapshot;
     return { type: "answer", language, summary: a.translations[language]?.summary ?? "", body, sources: a.sources };
+  }
+  if (item.type === "organisation") {
+    const o = snap as OrganisationSnapshot;
+    const labels = new Map(listTerms("theme", lang).map((term) => [term.slug, term.label]));
+    return {
+      type: "organisation",
+      language,
+      name: o.translations[language]?.name ?? "",
+      body,
+      kind: o.kind,
+      themes: o.themes.map((slug) => labels.get(slug) ?? slug),
+      website: o.website,
+      coalitionRole: o.coalitionRole,
+      coalitionSince: o.coalitionSince,
+      sources: o.sources,
+    };
   }
   const c = snap as CitySnapshot;
   return {

@@ -9,8 +9,16 @@ import type { EditableType } from "#db/schema/index.ts";
 import { loadItem, type ItemInfo } from "./workflow.server.ts";
 
 /** URL segment ↔ item type: /en/edit/practices/12, /en/edit/answers/3, /en/edit/cities/5. */
-export const TYPE_SEGMENTS = { practices: "practice", answers: "answer", cities: "city" } as const satisfies Record<string, EditableType>;
-export const SEGMENT_OF: Record<EditableType, keyof typeof TYPE_SEGMENTS> = { practice: "practices", answer: "answers", city: "cities" };
+export const TYPE_SEGMENTS = { practices: "practice", answers: "answer", cities: "city", organisations: "organisation" } as const satisfies Record<
+  string,
+  EditableType
+>;
+export const SEGMENT_OF: Record<EditableType, keyof typeof TYPE_SEGMENTS> = {
+  practice: "practices",
+  answer: "answers",
+  city: "cities",
+  organisation: "organisations",
+};
 
 export function typeParam(params: Params): EditableType {
   const segment = params.type ?? "";

@@ -16,7 +16,7 @@ const ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
 const PROVISIONAL = /--[a-z2-7]{8}$/;
 
 /** The readable part of a slug, from a title; titles in other scripts fall back to the city slug. */
-export function slugRoot(title: string, citySlug: string): string {
+export function slugRoot(title: string, citySlug: string, fallback = `${citySlug}-practice`): string {
   const base = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -25,7 +25,7 @@ export function slugRoot(title: string, citySlug: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/, "");
-  return base.length >= 3 ? base : `${citySlug}-practice`;
+  return base.length >= 3 ? base : fallback;
 }
 
 export const isProvisionalSlug = (slug: string) => PROVISIONAL.test(slug);
@@ -87,5 +87,42 @@ export function finalizeSlug(db: Tx, id: number): void {
     }
     db.update(s.practices).set({ slug: candidate }).where(eq(s.practices.id, id)).run();
     return;
+  }
+}
+
+/**
+ * An organisation created in the app starts with a provisional slug (its name plus a random part,
+ * for the same reason as practices); on first publication it gets its name's slug, or the next free number.
+ */
+export function finalizeOrganisationSlug(db: Tx, id: number): void {
+  const o = db
+    .select({ slug: s.organisations.slug, publishedAt: s.organisations.publishedAt, originalLanguage: s.organisations.originalLanguage })
+    .from(s.organisations)
+    .where(eq(s.organisations.id, id))
+    .get();
+  if (!o || o.publishedAt || !isProvisionalSlug(o.slug)) return;
+  const name = db
+    .select({ name: s.organisationTranslations.name })
+    .from(s.organisationTranslations)
+    .where(and(eq(s.organisationTranslations.organisationId, id), eq(s.organisationTranslations.lang, o.originalLanguage)))
+    .get()?.name;
+  const root = slugRoot(name ?? "", "", "organisation");
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? root : `${root}-${n}`;
+    if (!organisationSlugTaken(db, candidate)) {
+      db.update(s.organisations).set({ slug: candidate }).where(eq(s.organisations.id, id)).run();
+      return;
+    }
+  }
+}
+
+const organisationSlugTaken = (db: Tx, slug: string) =>
+  Boolean(db.select({ id: s.organisations.id }).from(s.organisations).where(eq(s.organisations.slug, slug)).get());
+
+/** A new organisation's provisional slug. */
+export function draftOrganisationSlug(db: Tx, name: string): string {
+  for (;;) {
+    const slug = `${slugRoot(name, "", "organisation")}--${Array.from(crypto.randomBytes(8), (b) => ALPHABET[b % 32]).join("")}`;
+    if (!organisationSlugTaken(db, slug)) return slug;
   }
 }

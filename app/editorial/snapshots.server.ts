@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { EditableType, Language } from "#db/schema/index.ts";
-import { answer, EDITABLE, editable, practice } from "#app/content-types/registry.server.ts";
+import { answer, EDITABLE, editable, organisation, practice } from "#app/content-types/registry.server.ts";
 import { upgrade } from "#app/content-types/city.server.ts";
 import { bodyHtml, type RenderedBodies } from "./rendered-bodies.server.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
@@ -30,6 +30,7 @@ const TRANSLATION_OF = {
   practice: [s.practiceTranslations, s.practiceTranslations.practiceId],
   answer: [s.answerTranslations, s.answerTranslations.answerId],
   city: [s.cityTranslations, s.cityTranslations.cityId],
+  organisation: [s.organisationTranslations, s.organisationTranslations.organisationId],
 } as const;
 
 /** The body as the public tables hold it, with its rendered HTML (null when there is no such translation). */
@@ -49,10 +50,9 @@ export function applySnapshot(db: Tx, type: EditableType, id: number, snap: Snap
   editable(type).apply(db, id, currentSnapshot(type, snap), (md) => bodyHtml(html, md), { origin: "app" });
 }
 
-/** Creates a draft practice or answer owned by the app, then writes the snapshot into it. */
-export function insertDraft(db: Tx, type: "practice" | "answer", snap: PracticeSnapshot | AnswerSnapshot, html: RenderedBodies): number {
-  const htmlOf = (md: string) => bodyHtml(html, md);
-  return type === "practice"
-    ? practice.create(db, snap as PracticeSnapshot, htmlOf, { origin: "app" })
-    : answer.create(db, snap as AnswerSnapshot, htmlOf, { origin: "app" });
+/** Creates a draft owned by the app (a practice, an answer or an organisation), then writes the snapshot into it. */
+export function insertDraft(db: Tx, type: Creatable, snap: Snapshot, html: RenderedBodies): number {
+  return CREATE[type](db, snap as never, (md: string) => bodyHtml(html, md), { origin: "app" });
 }
+export type Creatable = "practice" | "answer" | "organisation";
+const CREATE = { practice: practice.create, answer: answer.create, organisation: organisation.create };

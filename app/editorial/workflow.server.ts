@@ -12,13 +12,15 @@ import { recordChanges } from "#app/search/outbox.server.ts";
 import { invalidateCaches } from "#app/utils/data-version-cache.server.ts";
 import type { PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 import type { RenderedBodies } from "./rendered-bodies.server.ts";
-import { finalizeSlug } from "./slugs.server.ts";
-import { applySnapshot, currentSnapshot, insertDraft, readSnapshot } from "./snapshots.server.ts";
+import { finalizeOrganisationSlug, finalizeSlug } from "./slugs.server.ts";
+import { applySnapshot, currentSnapshot, insertDraft, readSnapshot, type Creatable } from "./snapshots.server.ts";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/** The city of an item that has none: no contributor is a member of it. */
+const NO_CITY = -1;
 export type ItemRef = { type: EditableType; id: number };
 
-const TABLES = { practice: s.practices, answer: s.answers, city: s.cities } as const;
+const TABLES = { practice: s.practices, answer: s.answers, city: s.cities, organisation: s.organisations } as const;
 
 export type ItemInfo = {
   type: EditableType;
@@ -35,10 +37,12 @@ export function loadItem(db: DB | Tx, type: EditableType, id: number): ItemInfo 
   const table = TABLES[type];
   const row = db
     .select({ id: table.id, status: table.status, origin: table.origin, cityId: type === "city" ? s.cities.id : (table as typeof s.practices).cityId })
-    .from(table)
+    .from(table as typeof s.practices)
     .where(eq(table.id, id))
     .get();
   if (!row) return null;
+  // An organisation of no one city (a national body) belongs to no contributor: curators edit it.
+  row.cityId ??= NO_CITY;
   const pending =
     db
       .select({ revisionId: s.pendingChanges.revisionId, state: s.pendingChanges.state })
@@ -168,8 +172,8 @@ export function saveEdit(
   return result;
 }
 
-/** Creates a new draft practice or answer with its first revision. */
-export function createDraft(db: DB, actor: SessionUser, type: "practice" | "answer", snapshot: Snapshot, html: RenderedBodies, ip?: string): number {
+/** Creates a new draft (practice, answer or organisation) with its first revision. */
+export function createDraft(db: DB, actor: SessionUser, type: Creatable, snapshot: Snapshot, html: RenderedBodies, ip?: string): number {
   const id = db.transaction(
     (tx) => {
       const id = insertDraft(tx, type, snapshot as never, html);
@@ -216,7 +220,7 @@ export function transition(
       const setStatus = (status: s.Status) =>
         tx
           .update(table)
-          .set({ status, ...(status === "published" && ref.type === "practice" ? { publishedAt: new Date() } : {}) })
+          .set({ status, ...(status === "published" && (ref.type === "practice" || ref.type === "organisation") ? { publishedAt: new Date() } : {}) })
           .where(eq(table.id, ref.id))
           .run();
       const setPending = (state: "draft" | "in_review") =>
@@ -245,6 +249,7 @@ export function transition(
         // A practice's final slug is chosen on its first publication (before publishedAt is set).
         else if (effect === "firstPublication") {
           if (ref.type === "practice") finalizeSlug(tx, ref.id);
+          if (ref.type === "organisation") finalizeOrganisationSlug(tx, ref.id);
         } else if ("status" in effect) setStatus(effect.status);
         else setPending(effect.pending);
       }

@@ -14,7 +14,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map(
 const SAME_EVERYWHERE = ["site.name", "practices.fromTo"];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   nl: [...SAME_EVERYWHERE, "nav.toolkits", "home.featuredToolkits", "toolkits.title", "cities.monitoring", "roles.media", "search.filters", "search.facet.sdg"],
-  de: [...SAME_EVERYWHERE, "nav.toolkits", "home.featuredToolkits", "toolkits.title", "cities.monitoring", "types.organisation"],
+  de: [...SAME_EVERYWHERE, "nav.toolkits", "home.featuredToolkits", "toolkits.title", "cities.monitoring", "types.organisation", "editor.organisationName"],
   es: SAME_EVERYWHERE,
   ko: SAME_EVERYWHERE,
 };

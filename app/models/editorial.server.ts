@@ -107,6 +107,23 @@ export function listWorkItems(db: DB, lang: Language, cityIds?: number[]): WorkI
     const city = cityName(a.cityId, cityLanguage.get(a.cityId) ?? "en") ?? "";
     out.push(item("answer", a.id, a.cityId, a.status, `${city}: ${qt ?? q?.slug ?? ""}`, a.updatedAt));
   }
+  // Organisations: of a city like the rest; those of no one city (national bodies) only in the full list.
+  const organisations = db
+    .select()
+    .from(s.organisations)
+    .where(cityIds ? inArray(s.organisations.cityId, cityIds) : undefined)
+    .all();
+  const oTexts = groupBy(
+    db
+      .select({ organisationId: s.organisationTranslations.organisationId, lang: s.organisationTranslations.lang, name: s.organisationTranslations.name })
+      .from(s.organisationTranslations)
+      .all(),
+    (t) => t.organisationId,
+  );
+  for (const o of organisations) {
+    const name = pickTranslation(oTexts.get(o.id) ?? [], lang, o.originalLanguage)?.text.name ?? o.slug;
+    out.push(item("organisation", o.id, o.cityId ?? -1, o.status, name, o.updatedAt));
+  }
   return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 

@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     inReview: mine.filter((i) => IN_REVIEW.includes(i.state)).map(withLink),
     cityProfiles: mine.filter((i) => i.type === "city").map(withLink),
     queue: queue.map(withLink),
-    queueByType: (["practice", "answer", "city"] as const).map((type) => ({ type, count: queue.filter((i) => i.type === type).length })),
+    queueByType: (["practice", "answer", "city", "organisation"] as const).map((type) => ({ type, count: queue.filter((i) => i.type === type).length })),
     meta: { title: t("dashboard.title") },
   };
 }
@@ -102,6 +102,9 @@ export default function Dashboard() {
             <Link className="button" to={`/${d.lang}/edit/answers/new`}>
               {t("dashboard.newAnswer")}
             </Link>
+            <Link className="button" to={`/${d.lang}/edit/organisations/new`}>
+              {t("editor.newOrganisation")}
+            </Link>
             {d.cityProfiles.map((c) => (
               <Link key={c.id} className="button secondary" to={c.href}>
                 {t("dashboard.editCity", { city: c.title })}
@@ -126,6 +129,9 @@ export default function Dashboard() {
           <p className="button-row">
             <Link className="button" to={`/${d.lang}/edit/practices/new`}>
               {t("dashboard.newPractice")}
+            </Link>
+            <Link className="button" to={`/${d.lang}/edit/organisations/new`}>
+              {t("editor.newOrganisation")}
             </Link>
           </p>
           <section aria-labelledby="queue-h">

@@ -7,8 +7,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { clientIp } from "#app/auth/auth.server.ts";
 import { FormErrorSummary, useErrorText } from "#app/components/form-fields.tsx";
-import { CityStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
-import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
+import { CityStructureFields, OrganisationStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
+import { AnswerTextFields, CityTextFields, OrganisationTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
 import { PracticeDetail } from "#app/components/practice-detail.tsx";
@@ -16,17 +16,19 @@ import {
   answerFromForm,
   cityFromForm,
   editFormDefaults,
+  organisationFromForm,
   itemLabel,
   publicPath,
   practiceFromForm,
   vocabularies,
   type CityForm,
+  type OrganisationForm,
   type PracticeForm,
 } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { vocabSlugs } from "#app/editorial/forms.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, OrganisationSnapshot, PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
 import { practicePreview } from "#app/editorial/preview.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
@@ -41,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { lang, user, item } = requireItem(request, params, context, "view");
   const db = getDb();
   const snap = workingSnapshot(db, item)!;
-  const vocab = item.type === "practice" ? vocabularies(lang) : null;
+  const vocab = item.type === "practice" || item.type === "organisation" ? vocabularies(lang) : null;
   const original = snap.originalLanguage;
   const url = new URL(request.url);
   return {
@@ -70,7 +72,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const checked = requireItem(request, params, context, "edit");
-  const vocab = checked.item.type === "practice" ? vocabSlugs(vocabularies(checked.lang)) : null;
+  const vocab = checked.item.type === "practice" || checked.item.type === "organisation" ? vocabSlugs(vocabularies(checked.lang)) : null;
   const submission = parseWithZod(form, { schema: editSchema(checked.item.type, vocab) });
   if (form.get("intent") === "preview") {
     // A practice whose fields are valid is previewed whole, as its page will show it; otherwise the
@@ -98,7 +100,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? practiceFromForm(submission.value as PracticeForm, base as PracticeSnapshot)
         : item.type === "answer"
           ? answerFromForm(submission.value as { summary: string; body: string; sources: { title: string; url: string }[] }, base as AnswerSnapshot)
-          : cityFromForm(submission.value as CityForm, base as CitySnapshot);
+          : item.type === "organisation"
+            ? organisationFromForm(submission.value as OrganisationForm, base as OrganisationSnapshot)
+            : cityFromForm(submission.value as CityForm, base as CitySnapshot);
     return { lang, user, item, snapshot };
   };
   const rendered = await renderBodies(build().snapshot);
@@ -195,6 +199,8 @@ export default function EditItem() {
                 <PracticeTextFields fields={f} lang={data.original} />
               ) : data.type === "answer" ? (
                 <AnswerTextFields fields={f} lang={data.original} />
+              ) : data.type === "organisation" ? (
+                <OrganisationTextFields fields={f} lang={data.original} />
               ) : (
                 <CityTextFields fields={f} lang={data.original} />
               )}
@@ -203,6 +209,8 @@ export default function EditItem() {
               <PracticeStructureFields fields={f} vocab={data.vocab} />
             ) : data.type === "city" ? (
               <CityStructureFields fields={f} />
+            ) : data.type === "organisation" && data.vocab ? (
+              <OrganisationStructureFields fields={f} themes={data.vocab.themes} />
             ) : (
               <SourcesFields fields={f} />
             )}

@@ -5,9 +5,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
 import { FormErrorSummary, useErrorText } from "#app/components/form-fields.tsx";
-import { AnswerTextFields, CityTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
+import { AnswerTextFields, CityTextFields, OrganisationTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
-import { answerToForm, cityToForm, itemLabel, practiceText, practiceToForm } from "#app/editorial/editing.server.ts";
+import { answerToForm, cityToForm, itemLabel, organisationToForm, practiceText, practiceToForm } from "#app/editorial/editing.server.ts";
+import type { EditableType } from "#db/schema/index.ts";
 import { requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
 import { translationSchema } from "#app/editorial/schema-for.ts";
 import { htmlForDisplay, renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
@@ -25,11 +26,17 @@ function targetLanguage(raw: string | undefined, original: Language): Language {
   return raw;
 }
 
-function formFor(type: "practice" | "answer" | "city", snap: Snapshot, lang: Language) {
-  const all =
-    type === "practice" ? practiceToForm(snap as never, lang) : type === "answer" ? answerToForm(snap as never, lang) : cityToForm(snap as never, lang);
-  const keys =
-    type === "practice" ? ["title", "summary", "body", "outcomes", "continuity"] : type === "answer" ? ["summary", "body"] : ["name", "summary", "body"];
+/** Per type: the form of one language, and which of its fields are translated. */
+const TEXT_FORMS = {
+  practice: { toForm: practiceToForm, keys: ["title", "summary", "body", "outcomes", "continuity"] },
+  answer: { toForm: answerToForm, keys: ["summary", "body"] },
+  city: { toForm: cityToForm, keys: ["name", "summary", "body"] },
+  organisation: { toForm: organisationToForm, keys: ["name", "body"] },
+} as const;
+
+function formFor(type: EditableType, snap: Snapshot, lang: Language) {
+  const all = TEXT_FORMS[type].toForm(snap as never, lang);
+  const keys = TEXT_FORMS[type].keys;
   return Object.fromEntries(keys.map((k) => [k, (all as Record<string, unknown>)[k]])) as Record<string, string>;
 }
 
@@ -73,7 +80,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? practiceText(v as never)
         : item.type === "answer"
           ? { summary: v.summary!, bodyMd: v.body! }
-          : { name: v.name!, summary: v.summary!, bodyMd: v.body! };
+          : item.type === "organisation"
+            ? { name: v.name!, bodyMd: v.body! }
+            : { name: v.name!, summary: v.summary!, bodyMd: v.body! };
     const snapshot = { ...base, translations: { ...base.translations, [target]: text } } as Snapshot;
     return { ok: true as const, submission, lang, user, item, snapshot };
   };
@@ -135,6 +144,8 @@ export default function Translate() {
               <PracticeTextFields fields={f} lang={data.target} />
             ) : data.type === "answer" ? (
               <AnswerTextFields fields={f} lang={data.target} />
+            ) : data.type === "organisation" ? (
+              <OrganisationTextFields fields={f} lang={data.target} />
             ) : (
               <CityTextFields fields={f} lang={data.target} />
             )}

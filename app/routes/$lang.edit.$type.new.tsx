@@ -5,20 +5,22 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
 import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
-import { answerSchema, practiceSchema, vocabSlugs, withSpareRows } from "#app/editorial/forms.ts";
-import { PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
-import { AnswerTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
+import { answerSchema, organisationSchema, practiceSchema, vocabSlugs, withSpareRows } from "#app/editorial/forms.ts";
+import { OrganisationStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
+import { AnswerTextFields, OrganisationTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
 import {
   answerExists,
   answerFromForm,
   creatableCities,
+  organisationFromForm,
   practiceFromForm,
   questionOptions,
   vocabularies,
+  type OrganisationForm,
   type PracticeForm,
 } from "#app/editorial/editing.server.ts";
-import { draftSlug } from "#app/editorial/slugs.server.ts";
-import { typeParam } from "#app/editorial/route-helpers.server.ts";
+import { draftOrganisationSlug, draftSlug } from "#app/editorial/slugs.server.ts";
+import { SEGMENT_OF, typeParam } from "#app/editorial/route-helpers.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { createDraft } from "#app/editorial/workflow.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
@@ -28,7 +30,9 @@ import { readForm } from "#app/utils/form.server.ts";
 import { langParam, notFound } from "#app/utils/http.server.ts";
 import { pageMeta } from "#app/utils/meta.ts";
 
-type Creatable = "practice" | "answer";
+type Creatable = "practice" | "answer" | "organisation";
+const CREATE = { practice: "create_practice", answer: "create_answer", organisation: "create_organisation" } as const;
+const TITLE = { practice: "editor.newPractice", answer: "editor.newAnswer", organisation: "editor.newOrganisation" } as const;
 function creatableType(params: Parameters<typeof typeParam>[0]): Creatable {
   const type = typeParam(params);
   if (type === "city") notFound();
@@ -36,7 +40,7 @@ function creatableType(params: Parameters<typeof typeParam>[0]): Creatable {
 }
 
 function options(request: Request, lang: Language, type: Creatable, context: unknown) {
-  const user = requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer");
+  const user = requirePermission(request, lang, context, CREATE[type]);
   const db = getDb();
   const cities = creatableCities(db, user, lang);
   // A contributor whose cities are all gone has nothing to create for.
@@ -56,9 +60,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     type,
     cities: cities.map((c) => ({ slug: c.slug, name: c.name })),
     questions: questions.map((q) => ({ slug: q.slug, title: q.title })),
-    vocab: type === "practice" ? vocabularies(lang) : null,
+    vocab: type === "answer" ? null : vocabularies(lang),
     defaults: { ...preset, partners: withSpareRows([], { name: "", role: "", formality: "" }), sources: withSpareRows([], { title: "", url: "" }) },
-    meta: { title: type === "practice" ? t("editor.newPractice") : t("editor.newAnswer") },
+    meta: { title: t(TITLE[type]) },
   };
 }
 
@@ -76,7 +80,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission =
     type === "practice"
       ? parseWithZod(form, { schema: practiceSchema(vocabSlugs(vocabularies(lang)), { cities: citySlugs }) })
-      : parseWithZod(form, { schema: answerSchema({ questions: nonEmpty(questions.map((q) => q.slug)), cities: citySlugs }) });
+      : type === "organisation"
+        ? parseWithZod(form, { schema: organisationSchema(vocabSlugs(vocabularies(lang)).themes, { cities: citySlugs }) })
+        : parseWithZod(form, { schema: answerSchema({ questions: nonEmpty(questions.map((q) => q.slug)), cities: citySlugs }) });
   if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
   const v = submission.value as Record<string, unknown> & { city: string; language: Language; question?: string };
   const city = cities.find((c) => c.slug === v.city)!;
@@ -88,10 +94,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!question) return Response.json({ result: submission.reply({ fieldErrors: { question: ["unknown_value"] } }) }, { status: 400 });
   }
   const build = () => {
-    requirePermission(request, lang, context, type === "practice" ? "create_practice" : "create_answer", city.id);
+    requirePermission(request, lang, context, CREATE[type], city.id);
     if (type === "practice") {
       const f = v as unknown as PracticeForm & { language: Language };
       return practiceFromForm(f, { slug: draftSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
+    }
+    if (type === "organisation") {
+      const f = v as unknown as OrganisationForm & { language: Language };
+      return organisationFromForm(f, { slug: draftOrganisationSlug(db, f.name), cityId: city.id, originalLanguage: f.language, translations: {} });
     }
     return answerFromForm(v as never, { questionId: question!.id, cityId: city.id, originalLanguage: v.language, translations: {} });
   };
@@ -102,7 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (existing) return Response.json({ result: submission.reply({ fieldErrors: { question: ["answer_exists"] } }), existing }, { status: 409 });
   }
   const id = createDraft(db, user, type, build(), rendered.html, clientIp(context));
-  return redirect(`/${lang}/edit/${type === "practice" ? "practices" : "answers"}/${id}?saved=1`, { status: 303 });
+  return redirect(`/${lang}/edit/${SEGMENT_OF[type]}/${id}?saved=1`, { status: 303 });
 }
 
 export default function NewItem() {
@@ -112,7 +122,11 @@ export default function NewItem() {
   const cities = nonEmpty(data.cities.map((c) => c.slug));
   const vocab = data.vocab ? vocabSlugs(data.vocab) : null;
   const schema =
-    data.type === "practice" ? practiceSchema(vocab!, { cities }) : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
+    data.type === "practice"
+      ? practiceSchema(vocab!, { cities })
+      : data.type === "organisation"
+        ? organisationSchema(vocab!.themes, { cities })
+        : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
   const [form, fields] = useForm({
     id: `new-${data.type}`,
     lastResult: actionData?.result,
@@ -126,7 +140,7 @@ export default function NewItem() {
   const language = (f.language?.value as Language | undefined) ?? data.lang;
   return (
     <div className="editor-main">
-      <h1>{data.type === "practice" ? t("editor.newPractice") : t("editor.newAnswer")}</h1>
+      <h1>{t(TITLE[data.type])}</h1>
       {actionData?.existing ? (
         <p className="notice">
           {t("editor.answerExists")} <a href={`/${data.lang}/edit/answers/${actionData.existing}`}>{t("editor.edit")}</a>
@@ -151,8 +165,20 @@ export default function NewItem() {
             options={LANGUAGES.map((l) => ({ value: l, label: ENDONYMS[l] }))}
           />
         </div>
-        {data.type === "practice" ? <PracticeTextFields fields={f} lang={language} /> : <AnswerTextFields fields={f} lang={language} />}
-        {data.type === "practice" && data.vocab ? <PracticeStructureFields fields={f} vocab={data.vocab} /> : <SourcesFields fields={f} />}
+        {data.type === "practice" ? (
+          <PracticeTextFields fields={f} lang={language} />
+        ) : data.type === "organisation" ? (
+          <OrganisationTextFields fields={f} lang={language} />
+        ) : (
+          <AnswerTextFields fields={f} lang={language} />
+        )}
+        {data.type === "practice" && data.vocab ? (
+          <PracticeStructureFields fields={f} vocab={data.vocab} />
+        ) : data.type === "organisation" && data.vocab ? (
+          <OrganisationStructureFields fields={f} themes={data.vocab.themes} />
+        ) : (
+          <SourcesFields fields={f} />
+        )}
         <button type="submit">{t("editor.save")}</button>
       </Form>
     </div>

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { ItemState } from "#app/auth/permissions.ts";
 import type { SessionUser } from "#app/auth/session.server.ts";
 import { readSnapshot } from "#app/editorial/snapshots.server.ts";
-import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
+import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot, OrganisationSnapshot } from "#app/content-types/snapshot-types.ts";
 import { renderBodiesInProcess } from "#app/editorial/rendered-bodies.server.ts";
 import * as workflow from "#app/editorial/workflow.server.ts";
 import type { DB } from "#db/client.ts";
@@ -15,7 +15,7 @@ let counter = 0;
 type Ref = workflow.ItemRef;
 export const saveEdit = (db: DB, actor: SessionUser, ref: Ref, snap: Snapshot, opts?: Parameters<typeof workflow.saveEdit>[5]) =>
   workflow.saveEdit(db, actor, ref, snap, renderBodiesInProcess(snap), opts);
-export const createDraft = (db: DB, actor: SessionUser, type: "practice" | "answer", snap: Snapshot) =>
+export const createDraft = (db: DB, actor: SessionUser, type: "practice" | "answer" | "organisation", snap: Snapshot) =>
   workflow.createDraft(db, actor, type, snap, renderBodiesInProcess(snap));
 export const transition = (db: DB, actor: SessionUser, ref: Ref, action: workflow.Transition, comment: string | null) =>
   workflow.transition(
@@ -61,6 +61,21 @@ export function practiceSnapshot(cityId: number, title = `Practice ${++counter}`
   };
 }
 
+export function organisationSnapshot(cityId: number, name = `Organisation ${++counter}`): OrganisationSnapshot {
+  return {
+    slug: `test-organisation-${process.pid}-${++counter}`,
+    cityId,
+    originalLanguage: "en",
+    kind: "civil-society",
+    themes: ["lgbtiq"],
+    website: null,
+    coalitionRole: null,
+    coalitionSince: null,
+    sources: [{ title: "A source", url: "https://example.org/source" }],
+    translations: { en: { name, bodyMd: "What the organisation does." } },
+  };
+}
+
 export function answerSnapshot(db: DB, cityId: number): AnswerSnapshot {
   const q = db.select({ id: s.questions.id }).from(s.questions).limit(1).get()!;
   return { questionId: q.id, cityId, originalLanguage: "en", sources: [], translations: { en: { summary: "Our answer.", bodyMd: "How we did it." } } };
@@ -70,12 +85,14 @@ export function answerSnapshot(db: DB, cityId: number): AnswerSnapshot {
 export function edited<T extends Snapshot>(snap: T, marker: string): T {
   const copy = structuredClone(snap) as Snapshot;
   const lang = copy.originalLanguage;
-  const tr = copy.translations[lang] as { summary: string };
-  tr.summary = `${tr.summary} ${marker}`;
+  const tr = copy.translations[lang] as { summary?: string; bodyMd: string };
+  // Organisations have no summary: their description changes instead.
+  if (tr.summary === undefined) tr.bodyMd = `${tr.bodyMd} ${marker}`;
+  else tr.summary = `${tr.summary} ${marker}`;
   return copy as T;
 }
 
-const TABLE = { practice: s.practices, answer: s.answers, city: s.cities } as const;
+const TABLE = { practice: s.practices, answer: s.answers, city: s.cities, organisation: s.organisations } as const;
 
 /**
  * A fresh item of `type` in `state`, in its own new city (answers are one per question and city),
@@ -94,7 +111,12 @@ export function itemInState(
     id = city.id;
     saveEdit(db, actors.curator, { type, id }, edited(readSnapshot(db, type, id) as CitySnapshot, "v2"));
   } else {
-    id = createDraft(db, contributor, type, type === "practice" ? practiceSnapshot(city.id) : answerSnapshot(db, city.id));
+    id = createDraft(
+      db,
+      contributor,
+      type,
+      type === "practice" ? practiceSnapshot(city.id) : type === "organisation" ? organisationSnapshot(city.id) : answerSnapshot(db, city.id),
+    );
   }
   const ref = { type, id };
   const go = (action: Parameters<typeof transition>[3], who: SessionUser) =>

@@ -3,7 +3,7 @@ import { createdAt, id } from "./columns.ts";
 import { users } from "./accounts.ts";
 
 /** The kinds of item people edit in the app. */
-export const EDITABLE_TYPES = ["practice", "answer", "city"] as const;
+export const EDITABLE_TYPES = ["practice", "answer", "city", "organisation"] as const;
 export type EditableType = (typeof EDITABLE_TYPES)[number];
 
 /**

@@ -39,6 +39,40 @@ export function ReadOnlyItemView({ lang, item }: { lang: Language; item: ReadOnl
       </>
     );
   }
+  if (item.type === "organisation") {
+    return (
+      <>
+        <h3 lang={item.language}>{item.name}</h3>
+        <dl className="facts">
+          <dt>{t("organisations.kind")}</dt>
+          <dd>{t(`organisations.kinds.${item.kind}`)}</dd>
+          <dt>{t("organisations.themes")}</dt>
+          <dd>{item.themes.join(" · ")}</dd>
+          {item.coalitionRole ? (
+            <>
+              <dt>{t("organisations.coalition")}</dt>
+              <dd>
+                {t(`organisations.roles.${item.coalitionRole}`)}
+                {item.coalitionSince ? ` (${t("organisations.coalitionSince", { year: item.coalitionSince })})` : null}
+              </dd>
+            </>
+          ) : null}
+          {item.website ? (
+            <>
+              <dt>{t("organisations.website")}</dt>
+              <dd className="break-anywhere">
+                <a href={item.website} rel="noopener noreferrer external">
+                  {item.website}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <Body body={item.body} lang={item.language} />
+        <SourcesList sources={item.sources} headingLevel={3} />
+      </>
+    );
+  }
   if (item.type === "answer") {
     return (
       <>

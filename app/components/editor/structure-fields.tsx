@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, SelectField, TextField } from "#app/components/form-fields.tsx";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS } from "#app/domain/co-cities.ts";
-import { CITY_FACT_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
+import { CITY_FACT_KINDS, COALITION_ROLES, ORGANISATION_KINDS, PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
 import { CERTAINTIES, HR_CITY_BASES, HR_CITY_STATUSES } from "#app/domain/hr-city.ts";
 import { RowGroup, type RowFields } from "./rows.tsx";
 
@@ -14,7 +14,7 @@ const list = (field: any) => (field.getFieldList() as RowFields[keyof RowFields]
 export function SourcesFields({ fields }: { fields: RowFields }) {
   const { t } = useTranslation();
   return (
-    <RowGroup rows={list(fields.sources)} legend={t("editor.sources")} help={t("editor.sourcesHelp")}>
+    <RowGroup rows={list(fields.sources)} list={fields.sources} legend={t("editor.sources")} help={t("editor.sourcesHelp")}>
       {(row) => (
         <div className="row-fields">
           <TextField field={row.title!} label={t("editor.sourceTitle")} maxLength={200} />
@@ -155,6 +155,37 @@ export function CityStructureFields({ fields }: { fields: RowFields }) {
           </div>
         )}
       </RowGroup>
+      <SourcesFields fields={fields} />
+    </>
+  );
+}
+
+/** Everything about an organisation that is not per-language text. */
+export function OrganisationStructureFields({ fields, themes }: { fields: RowFields; themes: Option[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField
+        field={fields.kind!}
+        label={t("organisations.kind")}
+        empty={t("editor.chooseKind")}
+        options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
+      />
+      <CheckboxGroup field={fields.themes!} legend={t("content.themes")} options={themes.map((o) => ({ value: o.slug, label: o.label }))} />
+      <TextField field={fields.website!} label={t("organisations.website")} type="url" maxLength={2000} />
+      <fieldset>
+        <legend>{t("organisations.coalition")}</legend>
+        <p className="muted small">{t("editor.coalitionHelp")}</p>
+        <div className="row-fields">
+          <SelectField
+            field={fields.coalitionRole!}
+            label={t("editor.coalitionRole")}
+            empty={t("editor.none")}
+            options={COALITION_ROLES.map((r) => ({ value: r, label: t(`organisations.roles.${r}`) }))}
+          />
+          <TextField field={fields.coalitionSince!} label={t("editor.coalitionSince")} inputMode="numeric" maxLength={4} />
+        </div>
+      </fieldset>
       <SourcesFields fields={fields} />
     </>
   );

@@ -36,3 +36,13 @@ export function CityTextFields({ fields, lang }: { fields: RowFields; lang: stri
     </>
   );
 }
+
+export function OrganisationTextFields({ fields, lang }: { fields: RowFields; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField field={fields.name!} label={t("editor.organisationName")} maxLength={200} lang={lang} />
+      <TextArea field={fields.body!} label={t("editor.organisationDescription")} help={t("editor.bodyHelp")} rows={10} lang={lang} className="markdown-input" />
+    </>
+  );
+}
