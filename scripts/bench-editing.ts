@@ -75,7 +75,7 @@ try {
     ),
   );
   const burstWall = performance.now() - burstStart;
-  const peakMb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${app.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const peakMb = app.peakMemoryKb() / 1024;
 
   const results = {
     date: new Date().toISOString(),

@@ -13,7 +13,6 @@
  *   - peak memory (VmHWM) of the app server and of Meilisearch.
  * Results go to bench/search-results.json.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Meilisearch } from "meilisearch";
@@ -28,6 +27,7 @@ import { recordChanges } from "#app/search/outbox.server.ts";
 import { searchHref, type SearchParams } from "#app/search/query.ts";
 import { rebuildIndex } from "#app/search/reindex.server.ts";
 import { basicSearch, buildMeiliQueries } from "#app/search/search.server.ts";
+import { peakMemoryKb, spawnServerProcess } from "#app/testing/server-process.ts";
 import { createDb, type DB } from "#db/client.ts";
 import { runMigrations } from "#db/migrate.ts";
 
@@ -183,13 +183,6 @@ const pct = (xs: number[], p: number) => {
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10 : NaN;
 };
 const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length });
-const peakKb = (pid: number | undefined) => {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
-  } catch {
-    return NaN;
-  }
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitTasks(client: Meilisearch, uids: number[]) {
@@ -197,26 +190,6 @@ async function waitTasks(client: Meilisearch, uids: number[]) {
     const t = await client.tasks.waitForTask(uid, { timeout: 3_600_000, interval: 100 });
     if (t.status !== "succeeded") throw new Error(`task ${uid} ${t.status}: ${t.error?.message}`);
   }
-}
-
-async function startApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`app exited: ${log}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // starting
-    }
-    await sleep(500);
-  }
-  throw new Error(`app did not start: ${log}`);
 }
 
 async function benchSize(size: number, pools: Record<Language, string[]>) {
@@ -264,20 +237,14 @@ async function benchSize(size: number, pools: Record<Language, string[]>) {
   const rebuild = await rebuildIndex(db, admin, "content");
   console.log(`rebuild ${rebuild.totalMs} ms (${rebuild.documents} documents)`);
 
-  const appPort = await freePort();
-  const app = await startApp(
-    {
-      DATABASE_PATH: dbFile,
-      MEILI_URL: meili.url,
-      MEILI_ADMIN_KEY: k.adminKey,
-      MEILI_SEARCH_KEY: k.searchKey,
-      MEILI_INDEX: "content",
-      SEARCH_RECONCILE_MS: "86400000",
-      CONTENT_DIR: taxDir,
-    },
-    appPort,
-  );
-  const base = `http://127.0.0.1:${appPort}`;
+  const app = await spawnServerProcess({
+    databasePath: dbFile,
+    search: { mode: "external", url: meili.url, adminKey: k.adminKey, searchKey: k.searchKey, index: "content" },
+    host: "127.0.0.1",
+    env: { SEARCH_RECONCILE_MS: "86400000", CONTENT_DIR: taxDir },
+    startTimeoutMs: 300_000,
+  });
+  const base = app.url;
   const mix = queryMix(QUERIES, pools, db);
   const direct: number[] = [];
   const viaData: number[] = [];
@@ -332,9 +299,8 @@ async function benchSize(size: number, pools: Record<Language, string[]>) {
     publish.push(performance.now() - s);
   }
 
-  const memory = { appPeakMb: Math.round(peakKb(app.pid) / 1024), meiliPeakMb: Math.round(peakKb(meili.process.pid) / 1024) };
-  app.kill("SIGTERM");
-  await new Promise((r) => app.once("exit", r));
+  const memory = { appPeakMb: Math.round(app.peakMemoryKb() / 1024), meiliPeakMb: Math.round(peakMemoryKb(meili.process.pid) / 1024) };
+  await app.stop();
   await meili.stop();
   db.$client.close();
   const dbMb = Math.round(fs.statSync(dbFile).size / 1048576);

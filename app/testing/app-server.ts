@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { importContent } from "#app/content/import-content.server.ts";
 import { createSession } from "#app/auth/session.server.ts";
 import { createUserWithPassword } from "#app/auth/accounts.server.ts";
-import { freePort } from "#app/search/meili-process.server.ts";
 import type { DB } from "#db/client.ts";
 import type { Role } from "#db/schema/index.ts";
+import { spawnServerProcess } from "./server-process.ts";
 import { createTestDb } from "./test-db.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -16,52 +15,33 @@ export const TEST_PASSWORD = "tram-lantern-orchard-29";
  * The real production server (build/ + server/index.ts) as a child process on a free port, over a
  * migrated SQLite file with the real content imported. The test keeps its own connection to the
  * same file for fixtures and for checking what changed. Search is off: these tests are about
- * HTTP, sessions and permissions.
+ * HTTP, sessions and permissions. `env` goes over everything else (see server-process.ts).
  */
 export async function startAppServer(env: Record<string, string> = {}) {
-  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) throw new Error("build/ is missing: run `npm run build` first (npm test does)");
   const t = createTestDb();
   const imported = importContent(t.db, path.join(ROOT, "toolkit-content"));
   if (!imported.ok) throw new Error("content import failed");
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_PATH: t.file,
-      PORT: String(port),
-      SEARCH_DISABLED: "1",
-      TRUST_PROXY: "loopback",
-      WRITE_RATE_LIMIT: "1000000",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const removeDb = () => {
+    t.close();
+    fs.rmSync(t.dir, { recursive: true, force: true });
+  };
+  const server = await spawnServerProcess({
+    databasePath: t.file,
+    search: { mode: "off" },
+    env: { TRUST_PROXY: "loopback", WRITE_RATE_LIMIT: "1000000", ...env },
+  }).catch((error: unknown) => {
+    removeDb();
+    throw error;
   });
-  let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
-  const url = `http://localhost:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (i > 300) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return {
-    url,
-    pid: child.pid!,
+    url: server.url,
+    pid: server.pid,
     db: t.db,
-    log: () => log,
+    log: server.log,
+    peakMemoryKb: server.peakMemoryKb,
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-      t.close();
-      fs.rmSync(t.dir, { recursive: true, force: true });
+      await server.stop();
+      removeDb();
     },
   };
 }
