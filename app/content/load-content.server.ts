@@ -21,6 +21,7 @@ import {
   toolkitFileSchema,
 } from "./schemas.server.ts";
 import { MARKDOWN_LIMITS, markdownComplexity } from "#app/utils/markdown-limits.ts";
+import en from "../../locales/en/common.json";
 
 export const TAXONOMY_FILES: Record<string, Vocabulary> = {
   "themes.yaml": "theme",
@@ -64,6 +65,17 @@ export type ContentModel = {
   toolkits: ToolkitItem[];
 };
 
+/**
+ * The forms' validators speak in codes (`too_long:200`) that the UI translates; a content file's
+ * problem is told in English, with the very words the English form uses.
+ */
+function inEnglish(message: string): string {
+  const [code, arg] = message.split(":");
+  const errors = en.form.errors as Record<string, string>;
+  const text = code && Object.hasOwn(errors, code) ? errors[code]! : undefined;
+  return text ? text.replace(/\{\{\s*\w+\s*\}\}/g, arg ?? "") : message;
+}
+
 const MD_NAME = new RegExp(`^([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.([a-z]{2}))?\\.md$`);
 
 class Collector {
@@ -90,7 +102,7 @@ class Collector {
         continue;
       }
       const field = issue.path.length ? issue.path.join(".") : "(front matter)";
-      this.problems.push(new ContentProblem(parsed.file, parsed.lineOf(issue.path), field, issue.message));
+      this.problems.push(new ContentProblem(parsed.file, parsed.lineOf(issue.path), field, inEnglish(issue.message)));
     }
     return undefined;
   }

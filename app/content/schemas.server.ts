@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS, line, multiline } from "#app/editorial/forms.ts";
 import { claimsProblem, mergeClaims, type Certainty } from "#app/domain/hr-city.ts";
 import {
   CERTAINTIES,
@@ -15,7 +16,8 @@ import {
 } from "#db/schema/index.ts";
 
 // Front-matter schemas for toolkit-content/. `.strict()` everywhere: a misspelt field is an error,
-// not a silently ignored value.
+// not a silently ignored value. Texts use the editing forms' validators and limits (one rule and one
+// message per field, whether a text comes from a file or a form); the loader words the codes in English.
 
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
@@ -33,7 +35,7 @@ const language = z.enum(LANGUAGES);
 const slugList = z.array(slugSchema).default([]);
 const numberList = (max: number) => z.array(z.number().int().min(1).max(max)).default([]);
 
-export const sourceSchema = z.object({ title: text(300), url }).strict();
+export const sourceSchema = z.object({ title: line(LIMITS.longName), url }).strict();
 const sources = z.array(sourceSchema);
 
 const labels = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, text(200)])) as Record<(typeof LANGUAGES)[number], ReturnType<typeof text>>).strict();
@@ -124,13 +126,13 @@ const basisSchema = byShape<Claims<"basis", Basis>>((v) =>
     : z.enum(HR_CITY_BASES).transform((basis) => ({ certainty: "confirmed" as Certainty, claims: [{ basis, sources: noSources }] })),
 );
 
-const cityFact = z.object({ name: text(300), since: dateLike.optional(), url: url.optional() }).strict();
+const cityFact = z.object({ name: line(LIMITS.longName), since: dateLike.optional(), url: url.optional() }).strict();
 
 export const cityFileSchema = z
   .object({
     language,
-    name: text(120),
-    summary: text(400),
+    name: line(LIMITS.name),
+    summary: multiline(LIMITS.summary),
     country: z.string().regex(/^[A-Z]{2}$/, "use an ISO 3166-1 alpha-2 code such as NL"),
     region: slugSchema,
     population: z.object({ value: z.number().int().positive(), year, source: url }).strict().optional(),
@@ -154,7 +156,7 @@ export const cityFileSchema = z
     status: z.enum(STATUSES).default("published"),
   })
   .strict();
-export const cityTranslationSchema = z.object({ name: text(120), summary: text(400) }).strict();
+export const cityTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary) }).strict();
 
 const coLevel = z.enum(CO_CITIES_LEVELS).optional();
 const coCities = z
@@ -165,8 +167,8 @@ export const practiceFileSchema = z
   .object({
     city: slugSchema,
     language,
-    title: text(200),
-    summary: text(400),
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
     themes: z.array(slugSchema).min(1, "name at least one theme"),
     question_types: slugList,
     udhr_articles: numberList(30),
@@ -178,7 +180,7 @@ export const practiceFileSchema = z
       .array(
         z
           .object({
-            name: text(200),
+            name: line(LIMITS.name),
             role: z.enum(PARTNER_ROLES),
             formality: z.enum(PARTNER_FORMALITIES).optional(),
             /** The slug of the partner's page in organisations/, when it has one. */
@@ -187,8 +189,8 @@ export const practiceFileSchema = z
           .strict(),
       )
       .default([]),
-    outcomes: z.array(text(600)).default([]),
-    continuity: text(1200).optional(),
+    outcomes: z.array(line(LIMITS.line)).max(LIMITS.lines, `too_many:${LIMITS.lines}`).default([]),
+    continuity: multiline(LIMITS.continuity).optional(),
     co_cities: coCities.optional(),
     sources: sources.min(1, "a practice needs at least one source"),
     featured: z.boolean().default(false),
@@ -205,10 +207,10 @@ export const practiceFileSchema = z
   });
 export const practiceTranslationSchema = z
   .object({
-    title: text(200),
-    summary: text(400),
-    outcomes: z.array(text(600)).optional(),
-    continuity: text(1200).optional(),
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
+    outcomes: z.array(line(LIMITS.line)).max(LIMITS.lines, `too_many:${LIMITS.lines}`).optional(),
+    continuity: multiline(LIMITS.continuity).optional(),
   })
   .strict();
 
@@ -216,31 +218,31 @@ export const questionFileSchema = z
   .object({
     question_type: slugSchema,
     language,
-    title: text(200),
-    summary: text(400),
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
     themes: slugList,
     featured: z.boolean().default(false),
     status: z.enum(STATUSES).default("published"),
   })
   .strict();
-export const questionTranslationSchema = z.object({ title: text(200), summary: text(400) }).strict();
+export const questionTranslationSchema = z.object({ title: line(LIMITS.title), summary: multiline(LIMITS.summary) }).strict();
 
 export const answerFileSchema = z
   .object({
     language,
-    summary: text(400),
+    summary: multiline(LIMITS.summary),
     sources: sources.min(1, "an answer needs at least one source"),
     status: z.enum(STATUSES).default("published"),
   })
   .strict();
-export const answerTranslationSchema = z.object({ summary: text(400) }).strict();
+export const answerTranslationSchema = z.object({ summary: multiline(LIMITS.summary) }).strict();
 
 export const toolkitFileSchema = z
   .object({
     language,
-    title: text(200),
-    summary: text(400),
-    curator: text(200),
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
+    curator: line(LIMITS.name),
     themes: slugList,
     question_types: slugList,
     sources: sources.default([]),
@@ -250,20 +252,20 @@ export const toolkitFileSchema = z
   .strict();
 export const chapterFileSchema = z
   .object({
-    title: text(200),
-    summary: text(400),
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
     practices: slugList,
     questions: slugList,
     cities: slugList,
     sources: sources.default([]),
   })
   .strict();
-export const titledTranslationSchema = z.object({ title: text(200), summary: text(400) }).strict();
+export const titledTranslationSchema = z.object({ title: line(LIMITS.title), summary: multiline(LIMITS.summary) }).strict();
 
 export const organisationFileSchema = z
   .object({
     language,
-    name: text(200),
+    name: line(LIMITS.name),
     /** Left out for a national or international body that belongs to no one city. */
     city: slugSchema.optional(),
     kind: z.enum(ORGANISATION_KINDS),
@@ -282,4 +284,4 @@ export const organisationFileSchema = z
     path: ["coalition"],
     message: "a coalition is a city's coalition: give the organisation a city, or describe the membership in the text",
   });
-export const organisationTranslationSchema = z.object({ name: text(200) }).strict();
+export const organisationTranslationSchema = z.object({ name: line(LIMITS.name) }).strict();

@@ -22,7 +22,26 @@ import { BAD_CHARS, line as lineOf, pick, str } from "#app/utils/form-schema.ts"
  * Only the fields named here are read: status, city of an existing item, author and the like
  * cannot be set by adding form fields.
  */
-export const LIMITS = { title: 200, summary: 1000, body: 100_000, line: 500, lines: 20, rows: 30, name: 200, url: 2000, comment: 2000, email: 254 } as const;
+/**
+ * The limits of every text field, for forms and content files alike (app/content/schemas.server.ts
+ * builds on the same validators): one rule, one message, wherever a text comes from.
+ */
+export const LIMITS = {
+  title: 200,
+  summary: 1000,
+  body: 100_000,
+  /** One outcome of a practice. */
+  line: 600,
+  lines: 20,
+  continuity: 2000,
+  rows: 30,
+  name: 200,
+  /** A source's title, a city fact's name: often a full citation. */
+  longName: 300,
+  url: 2000,
+  comment: 2000,
+  email: 254,
+} as const;
 
 export const line = (max: number = LIMITS.title) => lineOf(max);
 
@@ -37,7 +56,7 @@ export const multiline = (max: number) =>
     );
 
 /** A Markdown body: long text, minus the shapes that are too expensive to render. */
-const markdown = () =>
+export const markdown = () =>
   multiline(LIMITS.body).superRefine((v, ctx) => {
     const rule = markdownComplexity(v);
     if (rule) ctx.addIssue({ code: "custom", message: `markdown_complex:${rule}` });
@@ -96,7 +115,7 @@ function rows<T extends z.ZodRawShape>(shape: T, required: (keyof T & string)[],
     .pipe(z.array(z.any()).max(LIMITS.rows, `too_many:${LIMITS.rows}`));
 }
 
-const sources = () => rows({ title: line(LIMITS.title), url: httpUrl() }, ["title", "url"]);
+const sources = () => rows({ title: line(LIMITS.longName), url: httpUrl() }, ["title", "url"]);
 
 const pickMany = (values: readonly string[]) =>
   z
@@ -122,7 +141,7 @@ const practiceText = {
   summary: multiline(LIMITS.summary),
   body: markdown(),
   outcomes: optional(lines()),
-  continuity: optional(multiline(LIMITS.summary * 2)),
+  continuity: optional(multiline(LIMITS.continuity)),
 };
 
 export function practiceSchema(vocab: Vocab, create?: { cities: [string, ...string[]] }) {
@@ -236,11 +255,11 @@ export const citySchema = z
     populationSource: optional(httpUrl()),
     hrCityStatus: pick(HR_CITY_STATUSES),
     hrCitySinceCertainty: optional(pick(CERTAINTIES)),
-    hrCitySinceClaims: rows({ date: dateValue(), title: line(LIMITS.title), url: httpUrl() }, ["date"], ["title", "url"]),
+    hrCitySinceClaims: rows({ date: dateValue(), title: line(LIMITS.longName), url: httpUrl() }, ["date"], ["title", "url"]),
     hrCityBasisCertainty: optional(pick(CERTAINTIES)),
     hrCityBasis: optional(pick(HR_CITY_BASES)),
-    hrCityBasisClaims: rows({ basis: pick(HR_CITY_BASES), title: line(LIMITS.title), url: httpUrl() }, [], ["title", "url"]),
-    facts: rows({ kind: pick(CITY_FACT_KINDS), name: line(LIMITS.name), since: dateValue(), url: httpUrl() }, ["kind", "name"]),
+    hrCityBasisClaims: rows({ basis: pick(HR_CITY_BASES), title: line(LIMITS.longName), url: httpUrl() }, [], ["title", "url"]),
+    facts: rows({ kind: pick(CITY_FACT_KINDS), name: line(LIMITS.longName), since: dateValue(), url: httpUrl() }, ["kind", "name"]),
     sources: sources(),
   })
   .superRefine((v, ctx) => {
