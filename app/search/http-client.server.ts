@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 
@@ -51,6 +52,10 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
     const signal = init.signal;
     if (signal) {
       if (signal.aborted) req.destroy(new Error("aborted"));
+      // The client may share one signal among concurrent requests (a search page sends several):
+      // each adds a listener and removes it on close, so more than Node's default of 10 at once is
+      // expected, not a leak (it printed MaxListenersExceededWarning under load).
+      if (getMaxListeners(signal) < 256) setMaxListeners(256, signal);
       const onAbort = () => req.destroy(new Error(`request to ${url.pathname} timed out or was aborted`));
       signal.addEventListener("abort", onAbort, { once: true });
       req.once("close", () => signal.removeEventListener("abort", onAbort));
