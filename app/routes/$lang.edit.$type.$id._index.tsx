@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -33,7 +33,6 @@ import { practicePreview } from "#app/editorial/preview.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
 import { reviewTrail, saveEdit, workingSnapshot } from "#app/editorial/workflow.server.ts";
 import { ENDONYMS, LANGUAGES } from "#app/i18n/languages.ts";
-import type { PracticeView } from "#app/models/practices.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { readForm } from "#app/utils/form.server.ts";
 import { renderMarkdownSafely } from "#app/utils/markdown-pool.server.ts";
@@ -82,14 +81,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const snapshot = practiceFromForm(submission.value as PracticeForm, workingSnapshot(getDb(), checked.item) as PracticeSnapshot);
       const rendered = await renderBodies({ ...snapshot, translations: { [snapshot.originalLanguage]: snapshot.translations[snapshot.originalLanguage] } });
       return rendered.ok
-        ? { result: submission.reply(), preview: null, previewError: null, previewItem: practicePreview(snapshot, checked.lang, rendered.html) }
-        : { result: submission.reply(), preview: null, previewError: renderErrorCode(rendered) };
+        ? data({ result: submission.reply(), preview: null, previewError: null, previewItem: practicePreview(snapshot, checked.lang, rendered.html) })
+        : data({ result: submission.reply(), preview: null, previewError: renderErrorCode(rendered), previewItem: null });
     }
     const body = typeof form.get("body") === "string" ? String(form.get("body")).slice(0, 100_000) : "";
     const rendered = await renderMarkdownSafely(body);
-    return { result: submission.reply(), preview: rendered.ok ? rendered.html : null, previewError: rendered.ok ? null : renderErrorCode(rendered) };
+    return data({
+      result: submission.reply(),
+      preview: rendered.ok ? rendered.html : null,
+      previewError: rendered.ok ? null : renderErrorCode(rendered),
+      previewItem: null,
+    });
   }
-  if (submission.status !== "success") return Response.json({ result: submission.reply(), preview: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), preview: null, previewError: null, previewItem: null }, { status: 400 });
   // The snapshot is built from the item as it is at the moment of writing: once to render its bodies
   // (which waits for the worker), then again after, so the check and the base text are current.
   const build = () => {
@@ -106,7 +110,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { lang, user, item, snapshot };
   };
   const rendered = await renderBodies(build().snapshot);
-  if (!rendered.ok) return Response.json({ result: submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }), preview: null }, { status: 400 });
+  if (!rendered.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }), preview: null, previewError: null, previewItem: null },
+      { status: 400 },
+    );
   const { lang, user, item, snapshot } = build();
   const { changed } = saveEdit(getDb(), user, item, snapshot, rendered.html, { ip: clientIp(context) });
   return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
@@ -116,12 +124,7 @@ const PREVIEW_SCHEMA = z.object({}).passthrough();
 
 export default function EditItem() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{
-    result: Parameters<typeof useForm>[0]["lastResult"];
-    preview: string | null;
-    previewError?: string | null;
-    previewItem?: PracticeView | null;
-  }>();
+  const actionData = useActionData<typeof action>();
   const previewRef = useRef<HTMLElement>(null);
   // With JavaScript the preview is brought into view and focus; without, it is the first thing on the page.
   useEffect(() => previewRef.current?.focus(), [actionData]);

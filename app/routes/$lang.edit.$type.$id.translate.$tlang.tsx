@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp } from "#app/auth/auth.server.ts";
@@ -87,11 +87,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return { ok: true as const, submission, lang, user, item, snapshot };
   };
   const first = build();
-  if (!first.ok) return Response.json({ result: first.submission.reply() }, { status: 400 });
+  if (!first.ok) return data({ result: first.submission.reply() }, { status: 400 });
   const rendered = await renderBodies(first.snapshot);
-  if (!rendered.ok) return Response.json({ result: first.submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }) }, { status: 400 });
+  if (!rendered.ok) return data({ result: first.submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }) }, { status: 400 });
   const now = build();
-  if (!now.ok) return Response.json({ result: now.submission.reply() }, { status: 400 });
+  if (!now.ok) return data({ result: now.submission.reply() }, { status: 400 });
   const { lang, user, item, snapshot } = now;
   const { changed } = saveEdit(getDb(), user, item, snapshot, rendered.html, { ip: clientIp(context) });
   return redirect(`/${lang}/edit/${SEGMENT_OF[item.type]}/${item.id}?${changed ? "saved" : "unchanged"}=1`, { status: 303 });
@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Translate() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"] }>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const errorText = useErrorText();
   const schema = translationSchema(data.type);

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
@@ -83,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : type === "organisation"
         ? parseWithZod(form, { schema: organisationSchema(vocabSlugs(vocabularies(lang)).themes, { cities: citySlugs }) })
         : parseWithZod(form, { schema: answerSchema({ questions: nonEmpty(questions.map((q) => q.slug)), cities: citySlugs }) });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
   const v = submission.value as Record<string, unknown> & { city: string; language: Language; question?: string };
   const city = cities.find((c) => c.slug === v.city)!;
   // The snapshot is built once to render its body (which waits for the worker), then again for the
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let question: (typeof questions)[number] | undefined;
   if (type === "answer") {
     question = questions.find((q) => q.slug === v.question);
-    if (!question) return Response.json({ result: submission.reply({ fieldErrors: { question: ["unknown_value"] } }) }, { status: 400 });
+    if (!question) return data({ result: submission.reply({ fieldErrors: { question: ["unknown_value"] } }), existing: null }, { status: 400 });
   }
   const build = () => {
     requirePermission(request, lang, context, CREATE[type], city.id);
@@ -106,10 +106,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return answerFromForm(v as never, { questionId: question!.id, cityId: city.id, originalLanguage: v.language, translations: {} });
   };
   const rendered = await renderBodies(build());
-  if (!rendered.ok) return Response.json({ result: submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }) }, { status: 400 });
+  if (!rendered.ok) return data({ result: submission.reply({ fieldErrors: { body: [renderErrorCode(rendered)] } }), existing: null }, { status: 400 });
   if (question) {
     const existing = answerExists(db, question.id, city.id);
-    if (existing) return Response.json({ result: submission.reply({ fieldErrors: { question: ["answer_exists"] } }), existing }, { status: 409 });
+    if (existing) return data({ result: submission.reply({ fieldErrors: { question: ["answer_exists"] } }), existing }, { status: 409 });
   }
   const id = createDraft(db, user, type, build(), rendered.html, clientIp(context));
   return redirect(`/${lang}/edit/${SEGMENT_OF[type]}/${id}?saved=1`, { status: 303 });
@@ -117,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function NewItem() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result: Parameters<typeof useForm>[0]["lastResult"]; existing?: number }>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const cities = nonEmpty(data.cities.map((c) => c.slug));
   const vocab = data.vocab ? vocabSlugs(data.vocab) : null;
