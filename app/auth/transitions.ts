@@ -2,7 +2,7 @@ import type { ItemState } from "#app/domain/item-state.ts";
 
 /**
  * Review transitions as data: for each action, the states it starts from, the state it ends in and
- * what it does to the item. The workflow (app/editorial/workflow.server.ts) carries out exactly
+ * what it does to the item. The workflow (app/editorial/transitions.server.ts) carries out exactly
  * this table, and the permission matrix (permissions.ts) takes its state lists for these actions
  * from it, so "may do" and "can do" cannot drift apart.
  *

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import * as s from "#db/schema/index.ts";
-import type { AnswerItem } from "#app/content/load-content.server.ts";
+import type { AnswerItem } from "#app/content/content-model.ts";
 import { baseDocument, entityKey, unixSeconds, type SearchDocument } from "#app/search/document-shape.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
 import type { AnswerSnapshot } from "#app/content-types/snapshot-types.ts";

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import * as s from "#db/schema/index.ts";
-import type { CityItem } from "#app/content/load-content.server.ts";
+import type { CityItem } from "#app/content/content-model.ts";
 import { hrCityColumns, impliedCertainty, readHrCity, type BasisClaim } from "#app/domain/hr-city.ts";
 import { baseDocument, entityKey, unixSeconds, type SearchDocument } from "#app/search/document-shape.ts";
 import { replaceSources } from "#app/models/sources.server.ts";

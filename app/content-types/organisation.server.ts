@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import * as s from "#db/schema/index.ts";
-import type { OrganisationItem } from "#app/content/load-content.server.ts";
+import type { OrganisationItem } from "#app/content/content-model.ts";
 import { baseDocument, entityKey, htmlToText, unixSeconds, type SearchDocument } from "#app/search/document-shape.ts";
 import { replaceSources } from "#app/models/sources.server.ts";
 import type { OrganisationSnapshot } from "#app/content-types/snapshot-types.ts";

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import * as s from "#db/schema/index.ts";
-import type { PracticeItem } from "#app/content/load-content.server.ts";
+import type { PracticeItem } from "#app/content/content-model.ts";
 import { baseDocument, entityKey, unixSeconds, type SearchDocument } from "#app/search/document-shape.ts";
 import type { PracticeSnapshot, PracticeText } from "#app/content-types/snapshot-types.ts";
 import {

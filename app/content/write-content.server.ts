@@ -8,7 +8,7 @@ import { allTermLabels } from "#app/models/taxonomy.server.ts";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "#app/utils/markdown.server.ts";
 import { dependentKeys, entityKey, type ContentType } from "#app/search/documents.server.ts";
 import { recordChanges, recordSynonymsChange } from "#app/search/outbox.server.ts";
-import type { ContentModel } from "./load-content.server.ts";
+import type { ContentModel } from "./content-model.ts";
 import * as contentTypes from "#app/content-types/registry.server.ts";
 import type { Owner } from "#app/content-types/store-helpers.server.ts";
 

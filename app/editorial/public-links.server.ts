@@ -5,7 +5,7 @@ import type { Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import * as s from "#db/schema/index.ts";
 import { SEGMENT_OF } from "./route-helpers.server.ts";
-import { loadItem } from "./workflow.server.ts";
+import { loadItem } from "./items.server.ts";
 
 /** The editor's address for an item on a public page, when the reader may open it; else null. */
 export function editLinkFor(request: Request, lang: Language, type: s.EditableType, id: number): string | null {

@@ -6,7 +6,7 @@ import { edited, itemFingerprint, itemInState, makeCity, saveEdit, statusOf } fr
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 import type { PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
-import { loadItem, workingSnapshot } from "./workflow.server.ts";
+import { loadItem, workingSnapshot } from "./items.server.ts";
 
 /**
  * The read-only review page (/{lang}/edit/{type}/{id}/review) against the real production server

@@ -12,7 +12,8 @@ import { allowedActions, SEGMENT_OF } from "./route-helpers.server.ts";
 import type { AnswerSnapshot, CitySnapshot, OrganisationSnapshot, PracticeSnapshot, Snapshot, SourceRow } from "#app/content-types/snapshot-types.ts";
 import { listTerms } from "#app/models/taxonomy.server.ts";
 import { readSnapshot, storedBody } from "./snapshots.server.ts";
-import { reviewTrail, workingSnapshot, type ItemInfo } from "./workflow.server.ts";
+import { workingSnapshot, type ItemInfo } from "./items.server.ts";
+import { reviewTrail } from "./review-events.server.ts";
 
 /** The read-only page of an item: /{lang}/edit/{type}/{id}/review. */
 export const reviewPath = (lang: Language, type: ItemInfo["type"], id: number) => `/${lang}/edit/${SEGMENT_OF[type]}/${id}/review`;

@@ -6,7 +6,7 @@ import type { SessionUser } from "#app/auth/session.server.ts";
 import { langParam, notFound } from "#app/utils/http.server.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import type { EditableType } from "#db/schema/index.ts";
-import { loadItem, type ItemInfo } from "./workflow.server.ts";
+import { loadItem, type ItemInfo } from "./items.server.ts";
 
 /** URL segment ↔ item type: /en/edit/practices/12, /en/edit/answers/3, /en/edit/cities/5. */
 export const TYPE_SEGMENTS = { practices: "practice", answers: "answer", cities: "city", organisations: "organisation" } as const satisfies Record<

@@ -6,7 +6,8 @@ import { readForm, single } from "#app/utils/form.server.ts";
 import { renderBodies, renderErrorCode } from "./rendered-bodies.server.ts";
 import { reviewPath } from "./review.server.ts";
 import { requireItem, SEGMENT_OF } from "./route-helpers.server.ts";
-import { transition, TransitionError, TRANSITIONS, workingSnapshot, type Transition } from "./workflow.server.ts";
+import { workingSnapshot } from "./items.server.ts";
+import { transition, TransitionError, TRANSITIONS, type Transition } from "./transitions.server.ts";
 
 /**
  * A review transition posted from the editor's panel or from the review page: the one handler both

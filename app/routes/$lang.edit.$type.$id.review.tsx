@@ -7,7 +7,7 @@ import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel
 import { reviewPage } from "#app/editorial/review.server.ts";
 import { requireItem } from "#app/editorial/route-helpers.server.ts";
 import { workflowAction } from "#app/editorial/workflow-action.server.ts";
-import { TRANSITIONS } from "#app/editorial/workflow.server.ts";
+import { TRANSITIONS } from "#app/editorial/transitions.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { ENDONYMS } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";

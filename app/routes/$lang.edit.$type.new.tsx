@@ -22,7 +22,7 @@ import {
 import { draftOrganisationSlug, draftSlug } from "#app/editorial/slugs.server.ts";
 import { SEGMENT_OF, typeParam } from "#app/editorial/route-helpers.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
-import { createDraft } from "#app/editorial/workflow.server.ts";
+import { createDraft } from "#app/editorial/saving.server.ts";
 import { getT } from "#app/i18n/i18next.server.ts";
 import { ENDONYMS, LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";

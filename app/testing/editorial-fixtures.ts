@@ -4,7 +4,9 @@ import type { SessionUser } from "#app/auth/session.server.ts";
 import { readSnapshot } from "#app/editorial/snapshots.server.ts";
 import type { AnswerSnapshot, CitySnapshot, PracticeSnapshot, Snapshot, OrganisationSnapshot } from "#app/content-types/snapshot-types.ts";
 import { renderBodiesInProcess } from "#app/editorial/rendered-bodies.server.ts";
-import * as workflow from "#app/editorial/workflow.server.ts";
+import { loadItem, workingSnapshot, type ItemRef } from "#app/editorial/items.server.ts";
+import * as saving from "#app/editorial/saving.server.ts";
+import * as transitions from "#app/editorial/transitions.server.ts";
 import type { DB } from "#db/client.ts";
 import * as s from "#db/schema/index.ts";
 
@@ -12,21 +14,13 @@ let counter = 0;
 
 // The workflow functions with bodies rendered in this thread: fixture text is trusted, and tests
 // that build dozens of items stay synchronous. Routes render in the worker pool instead.
-type Ref = workflow.ItemRef;
-export const saveEdit = (db: DB, actor: SessionUser, ref: Ref, snap: Snapshot, opts?: Parameters<typeof workflow.saveEdit>[5]) =>
-  workflow.saveEdit(db, actor, ref, snap, renderBodiesInProcess(snap), opts);
+type Ref = ItemRef;
+export const saveEdit = (db: DB, actor: SessionUser, ref: Ref, snap: Snapshot, opts?: Parameters<typeof saving.saveEdit>[5]) =>
+  saving.saveEdit(db, actor, ref, snap, renderBodiesInProcess(snap), opts);
 export const createDraft = (db: DB, actor: SessionUser, type: "practice" | "answer" | "organisation", snap: Snapshot) =>
-  workflow.createDraft(db, actor, type, snap, renderBodiesInProcess(snap));
-export const transition = (db: DB, actor: SessionUser, ref: Ref, action: workflow.Transition, comment: string | null) =>
-  workflow.transition(
-    db,
-    actor,
-    ref,
-    action,
-    comment,
-    undefined,
-    renderBodiesInProcess(workflow.workingSnapshot(db, workflow.loadItem(db, ref.type, ref.id)!)),
-  );
+  saving.createDraft(db, actor, type, snap, renderBodiesInProcess(snap));
+export const transition = (db: DB, actor: SessionUser, ref: Ref, action: transitions.Transition, comment: string | null) =>
+  transitions.transition(db, actor, ref, action, comment, undefined, renderBodiesInProcess(workingSnapshot(db, loadItem(db, ref.type, ref.id)!)));
 
 /** A new city with an English profile, in the given status. */
 export function makeCity(db: DB, status: s.Status = "published"): { id: number; slug: string } {

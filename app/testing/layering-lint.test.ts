@@ -18,7 +18,7 @@ async function importProblems(filePath: string, code: string) {
 
 const forbidden: [string, string, string, RegExp][] = [
   ["models ↛ auth", "app/models/fixture.server.ts", `import { hashPassword } from "#app/auth/password.server.ts";`, /data layer/],
-  ["models ↛ editorial (relative)", "app/models/fixture.server.ts", `import { loadItem } from "../editorial/workflow.server.ts";`, /data layer/],
+  ["models ↛ editorial (relative)", "app/models/fixture.server.ts", `import { loadItem } from "../editorial/items.server.ts";`, /data layer/],
   ["routes ↛ db (value)", "app/routes/$lang.fixture.tsx", `import { practices } from "#db/schema/index.ts";`, /read data through app\/models/],
   ["routes ↛ db (relative)", "app/routes/$lang.fixture.tsx", `import { createDb } from "../../db/client.ts";`, /read data through app\/models/],
   ["routes ↛ drizzle", "app/routes/$lang.fixture.tsx", `import { eq } from "drizzle-orm";`, /read data through app\/models/],
@@ -39,7 +39,7 @@ const forbidden: [string, string, string, RegExp][] = [
   [
     "search ↛ content (types too)",
     "app/search/fixture.server.ts",
-    `import type { ContentModel } from "#app/content/load-content.server.ts";`,
+    `import type { ContentModel } from "#app/content/content-model.ts";`,
     /app\/search must not depend on app\/content/,
   ],
   ["db ↛ app", "db/schema/fixture.ts", `import { getDb } from "#app/utils/db.server.ts";`, /db\/ must not import app\//],

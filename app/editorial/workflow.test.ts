@@ -12,7 +12,10 @@ import * as s from "#db/schema/index.ts";
 import { diffSnapshots } from "./diff.ts";
 import type { PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
 import { readSnapshot } from "./snapshots.server.ts";
-import { listRevisions, loadItem, reviewTrail, TransitionError, workingSnapshot } from "./workflow.server.ts";
+import { loadItem, workingSnapshot } from "./items.server.ts";
+import { reviewTrail } from "./review-events.server.ts";
+import { listRevisions } from "./revisions.server.ts";
+import { TransitionError } from "./transitions.server.ts";
 
 let t: ReturnType<typeof createTestDb>;
 let db: DB;

@@ -1,0 +1,51 @@
+import type { z } from "zod";
+import type { Language, Vocabulary } from "#db/schema/index.ts";
+import type {
+  answerFileSchema,
+  answerTranslationSchema,
+  chapterFileSchema,
+  cityFileSchema,
+  cityTranslationSchema,
+  organisationFileSchema,
+  organisationTranslationSchema,
+  practiceFileSchema,
+  practiceTranslationSchema,
+  questionFileSchema,
+  questionTranslationSchema,
+  taxonomyFileSchema,
+  titledTranslationSchema,
+  toolkitFileSchema,
+} from "./schemas.server.ts";
+
+export type Translation<T> = { lang: Language; file: string; data: T; body: string };
+export type Item<T, U> = { slug: string; file: string; data: T; body: string; translations: Translation<U>[] };
+/** A file that failed validation: kept so references to it don't cascade into more errors. */
+export type Broken = { slug: string; file: string; raw: Record<string, unknown> };
+
+export type TaxonomyTerm = z.output<typeof taxonomyFileSchema>[number];
+export type CityItem = Item<z.output<typeof cityFileSchema>, z.output<typeof cityTranslationSchema>>;
+export type OrganisationItem = Item<z.output<typeof organisationFileSchema>, z.output<typeof organisationTranslationSchema>>;
+export type PracticeItem = Item<z.output<typeof practiceFileSchema>, z.output<typeof practiceTranslationSchema>>;
+export type QuestionItem = Item<z.output<typeof questionFileSchema>, z.output<typeof questionTranslationSchema>>;
+export type AnswerItem = Item<z.output<typeof answerFileSchema>, z.output<typeof answerTranslationSchema>> & {
+  question: string;
+  city: string;
+};
+export type ChapterItem = Item<z.output<typeof chapterFileSchema>, z.output<typeof titledTranslationSchema>> & {
+  position: number;
+};
+export type ToolkitItem = Item<z.output<typeof toolkitFileSchema>, z.output<typeof titledTranslationSchema>> & {
+  chapters: ChapterItem[];
+};
+
+export type ContentModel = {
+  taxonomies: Map<Vocabulary, TaxonomyTerm[]>;
+  /** Groups of taxonomies/synonyms.yaml, in file order; empty when the file is absent. */
+  synonyms: string[][];
+  cities: CityItem[];
+  organisations: OrganisationItem[];
+  practices: PracticeItem[];
+  questions: QuestionItem[];
+  answers: AnswerItem[];
+  toolkits: ToolkitItem[];
+};
