@@ -27,17 +27,12 @@ function targetLanguage(raw: string | undefined, original: Language): Language {
   return raw;
 }
 
-/** Per type: the form of one language, and which of its fields are translated. */
-const TEXT_FORMS = {
-  practice: { toForm: practiceToForm, keys: ["title", "summary", "body", "outcomes", "continuity"] },
-  answer: { toForm: answerToForm, keys: ["summary", "body"] },
-  city: { toForm: cityToForm, keys: ["name", "summary", "body"] },
-  organisation: { toForm: organisationToForm, keys: ["name", "body"] },
-} as const;
+/** Per type: the form of one language. Which of its fields are translated, the translation schema says. */
+const TO_FORM = { practice: practiceToForm, answer: answerToForm, city: cityToForm, organisation: organisationToForm } as const;
 
 function formFor(type: EditableType, snap: Snapshot, lang: Language) {
-  const all = TEXT_FORMS[type].toForm(snap as never, lang);
-  const keys = TEXT_FORMS[type].keys;
+  const all = TO_FORM[type](snap as never, lang);
+  const keys = Object.keys(translationSchema(type).shape);
   return Object.fromEntries(keys.map((k) => [k, (all as Record<string, unknown>)[k]])) as Record<string, string>;
 }
 
