@@ -1,12 +1,13 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
-import { cities, organisations, practicePartners, practices, practiceTerms, practiceTranslations, taxonomyTerms } from "#db/schema/index.ts";
+import { cities, organisations, practices, practiceTerms, practiceTranslations, taxonomyTerms } from "#db/schema/index.ts";
 import type { PartnerFormality, PartnerRole } from "#app/domain/enums.ts";
 import { cityNames } from "./cities.server.ts";
 import { groupBy, pickTranslation } from "./localize.server.ts";
-import { listSources } from "./sources.server.ts";
-import { groupTerms, termsById } from "./taxonomy.server.ts";
+import * as practice from "#app/content-types/practice.server.ts";
+import type { PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
+import { groupTerms, listAllTerms, termsById } from "./taxonomy.server.ts";
 
 export type PracticeFilters = { theme?: string; city?: string; questionType?: string; featured?: boolean; cityId?: number; ids?: number[] };
 
@@ -69,40 +70,68 @@ export type PracticeCard = ReturnType<typeof listPractices>[number];
 export function getPractice(slug: string, lang: Language) {
   const db = getDb();
   const p = db
-    .select()
+    .select({ id: practices.id, updatedAt: practices.updatedAt })
     .from(practices)
     .where(and(eq(practices.slug, slug), eq(practices.status, "published")))
     .get();
-  if (!p) return null;
-  const city = cityNames(lang, [p.cityId]).get(p.cityId);
-  if (!city) return null;
-  const picked = pickTranslation(db.select().from(practiceTranslations).where(eq(practiceTranslations.practiceId, p.id)).all(), lang, p.originalLanguage);
-  if (!picked) return null;
-  const termIds = db
-    .select()
-    .from(practiceTerms)
-    .where(eq(practiceTerms.practiceId, p.id))
-    .all()
-    .map((t) => t.termId);
+  const snap = p ? practice.read(db, p.id) : null;
+  if (!p || !snap) return null;
+  // The public page shows the stored HTML of the language it picks.
+  const html = new Map(
+    db
+      .select({ lang: practiceTranslations.lang, bodyHtml: practiceTranslations.bodyHtml })
+      .from(practiceTranslations)
+      .where(eq(practiceTranslations.practiceId, p.id))
+      .all()
+      .map((t) => [t.lang, t.bodyHtml]),
+  );
+  return practiceView(snap, { lang, show: lang, htmlOf: (l) => html.get(l) ?? "", id: p.id, updatedAt: p.updatedAt });
+}
+
+const VOCABULARY = { themes: "theme", questionTypes: "question_type", udhrArticles: "udhr_article", sdgs: "sdg" } as const;
+
+/**
+ * A practice as its page shows it, from its snapshot: the one builder for the public page and the
+ * editor's preview (which shows a snapshot the public does not see yet). `show` is the language
+ * wanted (the reader's, or the original in the editor); labels are in `lang`.
+ */
+export function practiceView(
+  snap: PracticeSnapshot,
+  opts: { lang: Language; show: Language; htmlOf: (lang: Language, bodyMd: string) => string; id: number; updatedAt: Date },
+) {
+  const picked = pickTranslation(
+    Object.entries(snap.translations).map(([l, text]) => ({ lang: l as Language, ...text! })),
+    opts.show,
+    snap.originalLanguage,
+  );
+  const city = cityNames(opts.lang, [snap.cityId]).get(snap.cityId);
+  if (!picked || !city) return null;
+  const wanted = new Set(
+    Object.entries(VOCABULARY).flatMap(([field, vocabulary]) => snap[field as keyof typeof VOCABULARY].map((slug) => `${vocabulary}:${slug}`)),
+  );
+  const terms = listAllTerms(opts.lang).filter((term) => wanted.has(`${term.vocabulary}:${term.slug}`));
   return {
-    id: p.id,
-    slug: p.slug,
+    id: opts.id,
+    slug: snap.slug,
     city,
-    cityId: p.cityId,
+    cityId: snap.cityId,
     title: picked.text.title,
     summary: picked.text.summary,
-    bodyHtml: picked.text.bodyHtml,
+    bodyHtml: opts.htmlOf(picked.text.lang, picked.text.bodyMd),
     outcomes: picked.text.outcomes,
     continuity: picked.text.continuity,
     language: picked.language,
-    startYear: p.startYear,
-    endYear: p.endYear,
-    ongoing: p.ongoing,
-    coCities: p.coCities,
-    terms: groupTerms(termIds, termsById(lang)),
-    partners: partnerLinks(db.select().from(practicePartners).where(eq(practicePartners.practiceId, p.id)).orderBy(practicePartners.position).all()),
-    sources: listSources("practiceId", p.id),
-    updatedAt: p.updatedAt,
+    startYear: snap.startYear,
+    endYear: snap.endYear,
+    ongoing: snap.ongoing,
+    coCities: snap.coCities,
+    terms: groupTerms(
+      terms.map((term) => term.id),
+      new Map(terms.map((term) => [term.id, term])),
+    ),
+    partners: partnerLinks(snap.partners),
+    sources: snap.sources,
+    updatedAt: opts.updatedAt,
   };
 }
 
