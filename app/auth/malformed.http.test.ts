@@ -2,7 +2,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod";
 import type { SessionUser } from "#app/auth/session.server.ts";
-import { practiceSchema } from "#app/editorial/forms.ts";
+import { practiceSchema } from "#app/content-types/practice.ts";
 import { insertUser } from "#app/models/users.server.ts";
 import { issueToken } from "#app/auth/tokens.server.ts";
 import { startAppServer, userWithSession, type AppServer } from "#app/testing/app-server.ts";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { MARKDOWN_LIMITS, type MarkdownRule } from "#app/utils/markdown-limits.ts";
 
 /**
- * Error codes from the form schemas (app/editorial/forms.ts, app/auth/forms.ts, …: `too_long:200`,
+ * Error codes from the form schemas (app/content-types/*.ts, app/auth/forms.ts, …: `too_long:200`,
  * `markdown_complex:brackets`, `throttled:30`) in the reader's language.
  */
 export function useErrorText() {

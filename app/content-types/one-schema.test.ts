@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseWithZod } from "@conform-to/zod";
 import { afterEach, describe, expect, it } from "vitest";
 import { importContent } from "#app/content/import-content.server.ts";
-import { practiceSchema } from "#app/editorial/forms.ts";
+import { practiceSchema } from "#app/content-types/practice.ts";
 import { copyContent, createTestDb, dumpDb } from "#app/testing/test-db.ts";
 import en from "../../locales/en/common.json";
 

@@ -21,7 +21,8 @@ const { loadContent } = await import("#app/content/load-content.server.ts");
 const registry = await import("./registry.server.ts");
 const editing = await import("#app/editorial/editing.server.ts");
 const { editSchema } = await import("#app/editorial/schema-for.ts");
-const { vocabSlugs } = await import("#app/editorial/forms.ts");
+const { vocabSlugs } = await import("./fields.ts");
+const forms = { practice: await import("./practice.ts"), answer: await import("./answer.ts"), city: await import("./city.ts") };
 const s = await import("#db/schema/index.ts");
 const { eq, and } = await import("drizzle-orm");
 
@@ -62,10 +63,10 @@ function throughForm(type: "practice" | "answer" | "city", snap: never) {
   if (result.status !== "success") throw new Error(`${type}: the form refused its own values: ${JSON.stringify(result.reply().error)}`);
   const value = result.value as never;
   return type === "practice"
-    ? editing.practiceFromForm(value, snap)
+    ? forms.practice.practiceFromForm(value, snap)
     : type === "answer"
-      ? editing.answerFromForm(value, snap)
-      : editing.cityFromForm(value, snap);
+      ? forms.answer.answerFromForm(value, snap)
+      : forms.city.cityFromForm(value, snap);
 }
 
 describe("content file → snapshot → database → snapshot → form → snapshot", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, line, multiline } from "#app/editorial/forms.ts";
+import { LIMITS, line, multiline } from "#app/content-types/fields.ts";
 import { claimsProblem, mergeClaims, type Certainty } from "#app/domain/hr-city.ts";
 import {
   CERTAINTIES,

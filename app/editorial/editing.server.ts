@@ -5,16 +5,12 @@ import type { Language } from "#app/i18n/languages.ts";
 import { groupBy, pickTranslation } from "#app/models/localize.server.ts";
 import { organisationOptions } from "#app/models/organisations.server.ts";
 import { listAllTerms } from "#app/models/taxonomy.server.ts";
-import { hrCityFromForm, withSpareRows, type HrCityFormFields } from "./forms.ts";
-import type {
-  AnswerSnapshot,
-  CitySnapshot,
-  OrganisationSnapshot,
-  PracticeSnapshot,
-  PracticeText,
-  Snapshot,
-  SourceRow,
-} from "#app/content-types/snapshot-types.ts";
+import { answerToForm } from "#app/content-types/answer.ts";
+import { cityToForm } from "#app/content-types/city.ts";
+import { withSpareRows } from "#app/content-types/fields.ts";
+import { organisationToForm } from "#app/content-types/organisation.ts";
+import { practiceToForm } from "#app/content-types/practice.ts";
+import type { AnswerSnapshot, CitySnapshot, OrganisationSnapshot, PracticeSnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 
 /**
  * Form values ↔ snapshots. Forms edit one language at a time: the original (with the structure of
@@ -33,169 +29,6 @@ export function vocabularies(lang: Language) {
 }
 export type Vocabularies = ReturnType<typeof vocabularies>;
 
-type PracticeTextForm = { title: string; summary: string; body: string; outcomes?: string[]; continuity?: string };
-export type PracticeForm = PracticeTextForm & {
-  startYear?: number;
-  endYear?: number;
-  ongoing: "unknown" | "yes" | "no";
-  themes: string[];
-  questionTypes: string[];
-  udhrArticles: string[];
-  sdgs: string[];
-  coCities: Record<string, string | undefined>;
-  partners: {
-    name: string;
-    role: PracticeSnapshot["partners"][number]["role"];
-    formality?: NonNullable<PracticeSnapshot["partners"][number]["formality"]>;
-    /** The id of the partner's organisation page, as the select sends it. */
-    organisation?: string;
-  }[];
-  sources: SourceRow[];
-};
-
-export const practiceText = (f: PracticeTextForm): PracticeText => ({
-  title: f.title,
-  summary: f.summary,
-  bodyMd: f.body,
-  outcomes: f.outcomes ?? [],
-  continuity: f.continuity ?? null,
-});
-
-export function practiceFromForm(f: PracticeForm, base: Pick<PracticeSnapshot, "slug" | "cityId" | "originalLanguage" | "translations">): PracticeSnapshot {
-  return {
-    slug: base.slug,
-    cityId: base.cityId,
-    originalLanguage: base.originalLanguage,
-    startYear: f.startYear ?? null,
-    endYear: f.endYear ?? null,
-    ongoing: f.ongoing === "unknown" ? null : f.ongoing === "yes",
-    coCities: Object.fromEntries(Object.entries(f.coCities).filter(([, v]) => v)) as PracticeSnapshot["coCities"],
-    themes: f.themes,
-    questionTypes: f.questionTypes,
-    udhrArticles: f.udhrArticles,
-    sdgs: f.sdgs,
-    partners: f.partners.map((p) => ({
-      name: p.name,
-      role: p.role,
-      formality: p.formality ?? null,
-      organisationId: p.organisation ? Number(p.organisation) : null,
-    })),
-    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
-    translations: { ...base.translations, [base.originalLanguage]: practiceText(f) },
-  };
-}
-
-/** Default values for the practice form, in Conform's shape (strings; lists as arrays). */
-export function practiceToForm(p: PracticeSnapshot, lang: Language = p.originalLanguage) {
-  const t = p.translations[lang];
-  return {
-    title: t?.title ?? "",
-    summary: t?.summary ?? "",
-    body: t?.bodyMd ?? "",
-    outcomes: (t?.outcomes ?? []).join("\n"),
-    continuity: t?.continuity ?? "",
-    startYear: p.startYear?.toString() ?? "",
-    endYear: p.endYear?.toString() ?? "",
-    ongoing: p.ongoing === null ? "unknown" : p.ongoing ? "yes" : "no",
-    themes: p.themes,
-    questionTypes: p.questionTypes,
-    udhrArticles: p.udhrArticles,
-    sdgs: p.sdgs,
-    coCities: p.coCities as Record<string, string>,
-    partners: p.partners.map((x) => ({
-      name: x.name,
-      role: x.role,
-      formality: x.formality ?? "",
-      organisation: x.organisationId ? String(x.organisationId) : "",
-    })),
-    sources: p.sources,
-  };
-}
-
-export function answerFromForm(
-  f: { summary: string; body: string; sources: SourceRow[] },
-  base: Pick<AnswerSnapshot, "questionId" | "cityId" | "originalLanguage" | "translations">,
-): AnswerSnapshot {
-  return {
-    questionId: base.questionId,
-    cityId: base.cityId,
-    originalLanguage: base.originalLanguage,
-    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
-    translations: { ...base.translations, [base.originalLanguage]: { summary: f.summary, bodyMd: f.body } },
-  };
-}
-
-export function answerToForm(a: AnswerSnapshot, lang: Language = a.originalLanguage) {
-  const t = a.translations[lang];
-  return { summary: t?.summary ?? "", body: t?.bodyMd ?? "", sources: a.sources };
-}
-
-export type CityForm = HrCityFormFields & {
-  name: string;
-  summary: string;
-  body: string;
-  website?: string;
-  population?: number;
-  populationYear?: number;
-  populationSource?: string;
-  hrCityStatus: CitySnapshot["hrCityStatus"];
-  facts: { kind: CitySnapshot["facts"][number]["kind"]; name: string; since?: string; url?: string }[];
-  sources: SourceRow[];
-};
-
-export function cityFromForm(f: CityForm, base: CitySnapshot): CitySnapshot {
-  const hr = hrCityFromForm(f);
-  return {
-    ...base,
-    population: f.population ?? null,
-    populationYear: f.populationYear ?? null,
-    populationSource: f.populationSource ?? null,
-    hrCityStatus: f.hrCityStatus,
-    hrCitySinceCertainty: hr.since.certainty,
-    hrCitySinceClaims: hr.since.claims,
-    hrCityBasisCertainty: hr.basis.certainty,
-    hrCityBasisClaims: hr.basis.claims,
-    website: f.website ?? null,
-    facts: f.facts.map((x) => ({ kind: x.kind, name: x.name, since: x.since ?? null, url: x.url ?? null })),
-    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
-    translations: { ...base.translations, [base.originalLanguage]: { name: f.name, summary: f.summary, bodyMd: f.body } },
-  };
-}
-
-/** Claims as form rows: one row per source, or one row without a source for a value that has none. */
-function claimRows<K extends "date" | "basis">(key: K, claims: ({ [P in K]: string } & { sources: SourceRow[] })[]) {
-  return claims.flatMap((c) =>
-    c.sources.length ? c.sources.map((s) => ({ [key]: c[key], title: s.title, url: s.url })) : [{ [key]: c[key], title: "", url: "" }],
-  ) as ({ [P in K]: string } & SourceRow)[];
-}
-
-export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage) {
-  const t = c.translations[lang];
-  const confirmedBasis = c.hrCityBasisCertainty === "confirmed" ? c.hrCityBasisClaims[0] : undefined;
-  return {
-    name: t?.name ?? "",
-    summary: t?.summary ?? "",
-    body: t?.bodyMd ?? "",
-    website: c.website ?? "",
-    population: c.population?.toString() ?? "",
-    populationYear: c.populationYear?.toString() ?? "",
-    populationSource: c.populationSource ?? "",
-    hrCityStatus: c.hrCityStatus,
-    hrCitySinceCertainty: c.hrCitySinceCertainty,
-    hrCitySinceClaims: claimRows("date", c.hrCitySinceClaims),
-    hrCityBasisCertainty: c.hrCityBasisCertainty,
-    // Confirmed: the basis in its own field and its sources as rows; disputed: every candidate as rows.
-    hrCityBasis: confirmedBasis?.basis ?? "",
-    hrCityBasisClaims: confirmedBasis
-      ? confirmedBasis.sources.map((s) => ({ basis: confirmedBasis.basis, title: s.title, url: s.url }))
-      : c.hrCityBasisCertainty === "disputed"
-        ? claimRows("basis", c.hrCityBasisClaims)
-        : [],
-    facts: c.facts.map((f) => ({ kind: f.kind, name: f.name, since: f.since ?? "", url: f.url ?? "" })),
-    sources: c.sources,
-  };
-}
-
 const BLANK = {
   partner: { name: "", role: "", formality: "", organisation: "" },
   source: { title: "", url: "" },
@@ -203,49 +36,6 @@ const BLANK = {
   sinceClaim: { date: "", title: "", url: "" },
   basisClaim: { basis: "", title: "", url: "" },
 };
-
-export type OrganisationForm = {
-  name: string;
-  body: string;
-  kind: OrganisationSnapshot["kind"];
-  themes: string[];
-  website?: string;
-  coalitionRole?: NonNullable<OrganisationSnapshot["coalitionRole"]>;
-  coalitionSince?: number;
-  sources: SourceRow[];
-};
-
-export function organisationFromForm(
-  f: OrganisationForm,
-  base: Pick<OrganisationSnapshot, "slug" | "cityId" | "originalLanguage" | "translations">,
-): OrganisationSnapshot {
-  return {
-    slug: base.slug,
-    cityId: base.cityId,
-    originalLanguage: base.originalLanguage,
-    kind: f.kind,
-    themes: f.themes,
-    website: f.website ?? null,
-    coalitionRole: f.coalitionRole ?? null,
-    coalitionSince: f.coalitionRole ? (f.coalitionSince ?? null) : null,
-    sources: f.sources.map((x) => ({ title: x.title, url: x.url })),
-    translations: { ...base.translations, [base.originalLanguage]: { name: f.name, bodyMd: f.body } },
-  };
-}
-
-export function organisationToForm(o: OrganisationSnapshot, lang: Language = o.originalLanguage) {
-  const t = o.translations[lang];
-  return {
-    name: t?.name ?? "",
-    body: t?.bodyMd ?? "",
-    kind: o.kind,
-    themes: o.themes,
-    website: o.website ?? "",
-    coalitionRole: o.coalitionRole ?? "",
-    coalitionSince: o.coalitionSince?.toString() ?? "",
-    sources: o.sources,
-  };
-}
 
 /** The edit form's starting values: the item in its original language, plus empty rows to add to. */
 export function editFormDefaults(type: s.EditableType, snap: Snapshot) {

@@ -7,8 +7,7 @@ import { buildDocument, entityKey } from "#app/search/documents.server.ts";
 import { makeCity, saveEdit } from "#app/testing/editorial-fixtures.ts";
 import { createTestDb } from "#app/testing/test-db.ts";
 import type { DB } from "#db/client.ts";
-import { cityFromForm, cityToForm, type CityForm } from "./editing.server.ts";
-import { citySchema } from "./forms.ts";
+import { cityFromForm, citySchema, cityToForm, type CityForm } from "#app/content-types/city.ts";
 import type { CitySnapshot, Snapshot } from "#app/content-types/snapshot-types.ts";
 import { currentSnapshot, readCity } from "./snapshots.server.ts";
 

@@ -1,15 +1,9 @@
 import type { EditableType } from "#db/schema/editorial.ts";
-import {
-  answerSchema,
-  answerTranslationSchema,
-  citySchema,
-  cityTranslationSchema,
-  organisationSchema,
-  organisationTranslationSchema,
-  practiceSchema,
-  practiceTranslationSchema,
-  type Vocab,
-} from "./forms.ts";
+import { answerSchema, answerTranslationSchema } from "#app/content-types/answer.ts";
+import { citySchema, cityTranslationSchema } from "#app/content-types/city.ts";
+import type { Vocab } from "#app/content-types/fields.ts";
+import { organisationSchema, organisationTranslationSchema } from "#app/content-types/organisation.ts";
+import { practiceSchema, practiceTranslationSchema } from "#app/content-types/practice.ts";
 
 /** The edit form's schema for a type: the same call on the server and in the browser. */
 export function editSchema(type: EditableType, vocab: Vocab | null) {

@@ -12,21 +12,13 @@ import { AnswerTextFields, CityTextFields, OrganisationTextFields, PracticeTextF
 import { StateBadge, WorkflowPanel } from "#app/components/editor/workflow-panel.tsx";
 import { HtmlContent } from "#app/components/html-content.tsx";
 import { PracticeDetail } from "#app/components/practice-detail.tsx";
-import {
-  answerFromForm,
-  cityFromForm,
-  editFormDefaults,
-  organisationFromForm,
-  itemLabel,
-  publicPath,
-  practiceFromForm,
-  vocabularies,
-  type CityForm,
-  type OrganisationForm,
-  type PracticeForm,
-} from "#app/editorial/editing.server.ts";
+import { answerFromForm } from "#app/content-types/answer.ts";
+import { cityFromForm, type CityForm } from "#app/content-types/city.ts";
+import { vocabSlugs } from "#app/content-types/fields.ts";
+import { organisationFromForm, type OrganisationForm } from "#app/content-types/organisation.ts";
+import { practiceFromForm, type PracticeForm } from "#app/content-types/practice.ts";
+import { editFormDefaults, itemLabel, publicPath, vocabularies } from "#app/editorial/editing.server.ts";
 import { allowedActions, requireItem, SEGMENT_OF } from "#app/editorial/route-helpers.server.ts";
-import { vocabSlugs } from "#app/editorial/forms.ts";
 import { editSchema } from "#app/editorial/schema-for.ts";
 import type { AnswerSnapshot, CitySnapshot, OrganisationSnapshot, PracticeSnapshot } from "#app/content-types/snapshot-types.ts";
 import { practicePreview } from "#app/editorial/preview.server.ts";

@@ -5,20 +5,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clientIp, requirePermission } from "#app/auth/auth.server.ts";
 import { FormErrorSummary, SelectField } from "#app/components/form-fields.tsx";
-import { answerSchema, organisationSchema, practiceSchema, vocabSlugs, withSpareRows } from "#app/editorial/forms.ts";
+import { answerFromForm, answerSchema } from "#app/content-types/answer.ts";
+import { vocabSlugs, withSpareRows } from "#app/content-types/fields.ts";
+import { organisationFromForm, organisationSchema, type OrganisationForm } from "#app/content-types/organisation.ts";
+import { practiceFromForm, practiceSchema, type PracticeForm } from "#app/content-types/practice.ts";
 import { OrganisationStructureFields, PracticeStructureFields, SourcesFields } from "#app/components/editor/structure-fields.tsx";
 import { AnswerTextFields, OrganisationTextFields, PracticeTextFields } from "#app/components/editor/text-fields.tsx";
-import {
-  answerExists,
-  answerFromForm,
-  creatableCities,
-  organisationFromForm,
-  practiceFromForm,
-  questionOptions,
-  vocabularies,
-  type OrganisationForm,
-  type PracticeForm,
-} from "#app/editorial/editing.server.ts";
+import { answerExists, creatableCities, questionOptions, vocabularies } from "#app/editorial/editing.server.ts";
 import { draftOrganisationSlug, draftSlug } from "#app/editorial/slugs.server.ts";
 import { SEGMENT_OF, typeParam } from "#app/editorial/route-helpers.server.ts";
 import { renderBodies, renderErrorCode } from "#app/editorial/rendered-bodies.server.ts";
