@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { LIMITS, markdown, multiline, pick, sources } from "./fields.ts";
+import { language, sources as fileSources, status } from "./file-fields.ts";
 import type { SourceRow } from "./snapshot-types.ts";
 
 /** Answers, the part the browser shares: snapshot, edit form schema, form ↔ snapshot (storage in answer.server.ts). */
@@ -42,3 +43,15 @@ export function answerToForm(a: AnswerSnapshot, lang: Language = a.originalLangu
   const t = a.translations[lang];
   return { summary: t?.summary ?? "", body: t?.bodyMd ?? "", sources: a.sources };
 }
+
+// Content files (toolkit-content/): the same type as a file writes it; the import maps it to a snapshot.
+
+export const answerFileSchema = z
+  .object({
+    language,
+    summary: multiline(LIMITS.summary),
+    sources: fileSources.min(1, "an answer needs at least one source"),
+    status: status,
+  })
+  .strict();
+export const answerFileTranslationSchema = z.object({ summary: multiline(LIMITS.summary) }).strict();

@@ -14,6 +14,7 @@ import {
 } from "#app/domain/hr-city.ts";
 import type { Language } from "#app/i18n/languages.ts";
 import { dateValue, httpUrl, LIMITS, line, markdown, multiline, optional, pick, rows, sources, year } from "./fields.ts";
+import { dateLike, language, slugSchema, sourceSchema, sources as fileSources, status, url, year as fileYear } from "./file-fields.ts";
 import type { SourceRow } from "./snapshot-types.ts";
 
 /** City profiles, the part the browser shares: snapshot, edit form schema, form ↔ snapshot (storage in city.server.ts). */
@@ -183,3 +184,107 @@ export function cityToForm(c: CitySnapshot, lang: Language = c.originalLanguage)
     sources: c.sources,
   };
 }
+
+// Content files (toolkit-content/): the same type as a file writes it; the import maps it to a snapshot.
+
+const claimSources = z.array(sourceSchema).min(1, "a claim needs at least one source");
+const CLAIMS_MESSAGES = {
+  certainty_one: "confirmed means exactly one value; use disputed or unknown otherwise",
+  certainty_two: "disputed needs at least two different values, each with its sources",
+  certainty_none: "unknown means no claims; remove them, or use confirmed or disputed",
+} as const;
+
+/** The certainty must fit the claims: the same rules as the editor form (app/domain/hr-city.ts). */
+function checkClaims(v: { certainty: Certainty; claims: { sources: unknown[] }[] }, valueOf: (c: never) => string, ctx: z.RefinementCtx) {
+  const problem = claimsProblem(
+    v.certainty,
+    v.claims.map((c) => ({ value: valueOf(c as never), sources: c.sources.length })),
+  );
+  if (problem) ctx.addIssue({ code: "custom", path: ["certainty"], message: CLAIMS_MESSAGES[problem] });
+}
+const certainty = z.enum(CERTAINTIES);
+const noSources: { title: string; url: string }[] = [];
+
+/** Picks the schema by the value's shape, so a mistake is reported by that schema instead of as "Invalid input". */
+function byShape<T>(pick: (value: unknown) => z.ZodType<T, z.ZodTypeDef, unknown>) {
+  return z.unknown().transform((value, ctx): T => {
+    const result = pick(value).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue(issue as z.IssueData);
+    return z.NEVER;
+  });
+}
+type Claims<K extends string, V> = { certainty: Certainty; claims: ({ [P in K]: V } & { sources: { title: string; url: string }[] })[] };
+
+const sinceClaims = z
+  .object({ certainty, claims: z.array(z.object({ date: dateLike, sources: claimSources }).strict()).default([]) })
+  .strict()
+  .superRefine((v, ctx) => checkClaims(v, (c: { date: string }) => c.date, ctx))
+  .transform((v): Claims<"date", string> => ({ certainty: v.certainty, claims: mergeClaims("date", v.claims) }));
+const bareDates = z.array(z.unknown()).superRefine((_, ctx) =>
+  ctx.addIssue({
+    code: "custom",
+    message: "a bare list of dates is not accepted: write { certainty: disputed, claims: [{ date, sources }, …] } so that every date has its sources",
+  }),
+);
+
+/**
+ * `since:` is either a single date (confirmed; the short form, without a source of its own) or
+ * `{ certainty, claims: [{ date, sources }] }`; left out, it is unknown. A bare list of dates is
+ * refused: disputed dates need their sources.
+ */
+const sinceSchema = byShape<Claims<"date", string>>((v) =>
+  v === undefined
+    ? z.undefined().transform(() => ({ certainty: "unknown" as Certainty, claims: [] }))
+    : Array.isArray(v)
+      ? (bareDates as never)
+      : typeof v === "object" && v !== null
+        ? sinceClaims
+        : dateLike.transform((date) => ({ certainty: "confirmed" as Certainty, claims: [{ date, sources: noSources }] })),
+);
+
+type Basis = (typeof HR_CITY_BASES)[number];
+const basisClaims = z
+  .object({ certainty, claims: z.array(z.object({ basis: z.enum(HR_CITY_BASES), sources: claimSources }).strict()).default([]) })
+  .strict()
+  .superRefine((v, ctx) => checkClaims(v, (c: { basis: string }) => c.basis, ctx))
+  .transform((v): Claims<"basis", Basis> => ({ certainty: v.certainty, claims: mergeClaims("basis", v.claims) }));
+
+/** `basis:` is either a single value (confirmed; the short form) or `{ certainty, claims: [{ basis, sources }] }`. */
+const basisSchema = byShape<Claims<"basis", Basis>>((v) =>
+  typeof v === "object" && v !== null
+    ? basisClaims
+    : z.enum(HR_CITY_BASES).transform((basis) => ({ certainty: "confirmed" as Certainty, claims: [{ basis, sources: noSources }] })),
+);
+
+const cityFact = z.object({ name: line(LIMITS.longName), since: dateLike.optional(), url: url.optional() }).strict();
+
+export const cityFileSchema = z
+  .object({
+    language,
+    name: line(LIMITS.name),
+    summary: multiline(LIMITS.summary),
+    country: z.string().regex(/^[A-Z]{2}$/, "use an ISO 3166-1 alpha-2 code such as NL"),
+    region: slugSchema,
+    population: z.object({ value: z.number().int().positive(), year: fileYear, source: url }).strict().optional(),
+    coordinates: z
+      .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+      .strict()
+      .optional(),
+    human_rights_city: z
+      .object({
+        status: z.enum(HR_CITY_STATUSES),
+        since: sinceSchema,
+        basis: basisSchema,
+      })
+      .strict(),
+    website: url.optional(),
+    institutions: z.array(cityFact).default([]),
+    charters: z.array(cityFact).default([]),
+    networks: z.array(cityFact).default([]),
+    monitoring: z.array(cityFact).default([]),
+    sources: fileSources.min(1, "a city profile needs at least one source"),
+    status: status,
+  })
+  .strict();
+export const cityFileTranslationSchema = z.object({ name: line(LIMITS.name), summary: multiline(LIMITS.summary) }).strict();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COALITION_ROLES, ORGANISATION_KINDS } from "#app/domain/enums.ts";
 import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { httpUrl, LIMITS, line, markdown, optional, pick, pickMany, sources, year } from "./fields.ts";
+import { language, slugSchema, sources as fileSources, status, url, year as fileYear } from "./file-fields.ts";
 import type { SourceRow } from "./snapshot-types.ts";
 
 /** Organisations, the part the browser shares: snapshot, edit form schema, form ↔ snapshot (storage in organisation.server.ts). */
@@ -82,3 +83,29 @@ export function organisationToForm(o: OrganisationSnapshot, lang: Language = o.o
     sources: o.sources,
   };
 }
+
+// Content files (toolkit-content/): the same type as a file writes it; the import maps it to a snapshot.
+
+export const organisationFileSchema = z
+  .object({
+    language,
+    name: line(LIMITS.name),
+    /** Left out for a national or international body that belongs to no one city. */
+    city: slugSchema.optional(),
+    kind: z.enum(ORGANISATION_KINDS),
+    themes: z.array(slugSchema).min(1, "name at least one theme"),
+    website: url.optional(),
+    /** Only where a source says the organisation belongs to the city's human rights coalition. */
+    coalition: z
+      .object({ role: z.enum(COALITION_ROLES), since: fileYear.optional() })
+      .strict()
+      .optional(),
+    sources: fileSources.min(1, "an organisation needs at least one source"),
+    status: status,
+  })
+  .strict()
+  .refine((o) => !o.coalition || o.city, {
+    path: ["coalition"],
+    message: "a coalition is a city's coalition: give the organisation a city, or describe the membership in the text",
+  });
+export const organisationFileTranslationSchema = z.object({ name: line(LIMITS.name) }).strict();

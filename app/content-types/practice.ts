@@ -3,6 +3,7 @@ import { PARTNER_FORMALITIES, PARTNER_ROLES } from "#app/domain/enums.ts";
 import { CO_CITIES_DIMENSIONS, CO_CITIES_LEVELS, type CoCitiesDimension, type CoCitiesLevel } from "#app/domain/co-cities.ts";
 import { LANGUAGES, type Language } from "#app/i18n/languages.ts";
 import { LIMITS, line, lines, markdown, multiline, optional, pick, pickMany, rows, sources, year, type Vocab } from "./fields.ts";
+import { language, numberList, slugList, slugSchema, sources as fileSources, status, year as fileYear } from "./file-fields.ts";
 import type { SourceRow } from "./snapshot-types.ts";
 
 /**
@@ -153,3 +154,61 @@ export function practiceToForm(p: PracticeSnapshot, lang: Language = p.originalL
     sources: p.sources,
   };
 }
+
+// Content files (toolkit-content/): the same type as a file writes it; the import maps it to a snapshot.
+
+const coLevel = z.enum(CO_CITIES_LEVELS).optional();
+const coCities = z
+  .object(Object.fromEntries(CO_CITIES_DIMENSIONS.map((d) => [d, coLevel])) as Record<(typeof CO_CITIES_DIMENSIONS)[number], typeof coLevel>)
+  .strict();
+
+export const practiceFileSchema = z
+  .object({
+    city: slugSchema,
+    language,
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
+    themes: z.array(slugSchema).min(1, "name at least one theme"),
+    question_types: slugList,
+    udhr_articles: numberList(30),
+    sdgs: numberList(17),
+    start_year: fileYear.optional(),
+    end_year: fileYear.optional(),
+    ongoing: z.boolean().optional(),
+    partners: z
+      .array(
+        z
+          .object({
+            name: line(LIMITS.name),
+            role: z.enum(PARTNER_ROLES),
+            formality: z.enum(PARTNER_FORMALITIES).optional(),
+            /** The slug of the partner's page in organisations/, when it has one. */
+            organisation: slugSchema.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    outcomes: z.array(line(LIMITS.line)).max(LIMITS.lines, `too_many:${LIMITS.lines}`).default([]),
+    continuity: multiline(LIMITS.continuity).optional(),
+    co_cities: coCities.optional(),
+    sources: fileSources.min(1, "a practice needs at least one source"),
+    featured: z.boolean().default(false),
+    status: status,
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.start_year !== undefined && p.end_year !== undefined && p.end_year < p.start_year) {
+      ctx.addIssue({ code: "custom", path: ["end_year"], message: "must not be before start_year" });
+    }
+    if (p.end_year !== undefined && p.ongoing === true) {
+      ctx.addIssue({ code: "custom", path: ["ongoing"], message: "an item with an end_year cannot be ongoing" });
+    }
+  });
+export const practiceFileTranslationSchema = z
+  .object({
+    title: line(LIMITS.title),
+    summary: multiline(LIMITS.summary),
+    outcomes: z.array(line(LIMITS.line)).max(LIMITS.lines, `too_many:${LIMITS.lines}`).optional(),
+    continuity: multiline(LIMITS.continuity).optional(),
+  })
+  .strict();

@@ -1,21 +1,17 @@
 import type { z } from "zod";
 import type { Language, Vocabulary } from "#db/schema/index.ts";
 import type {
-  answerFileSchema,
-  answerTranslationSchema,
   chapterFileSchema,
-  cityFileSchema,
-  cityTranslationSchema,
-  organisationFileSchema,
-  organisationTranslationSchema,
-  practiceFileSchema,
-  practiceTranslationSchema,
   questionFileSchema,
   questionTranslationSchema,
   taxonomyFileSchema,
   titledTranslationSchema,
   toolkitFileSchema,
 } from "./schemas.server.ts";
+import type { answerFileSchema, answerFileTranslationSchema } from "#app/content-types/answer.ts";
+import type { cityFileSchema, cityFileTranslationSchema } from "#app/content-types/city.ts";
+import type { organisationFileSchema, organisationFileTranslationSchema } from "#app/content-types/organisation.ts";
+import type { practiceFileSchema, practiceFileTranslationSchema } from "#app/content-types/practice.ts";
 
 export type Translation<T> = { lang: Language; file: string; data: T; body: string };
 export type Item<T, U> = { slug: string; file: string; data: T; body: string; translations: Translation<U>[] };
@@ -23,11 +19,11 @@ export type Item<T, U> = { slug: string; file: string; data: T; body: string; tr
 export type Broken = { slug: string; file: string; raw: Record<string, unknown> };
 
 export type TaxonomyTerm = z.output<typeof taxonomyFileSchema>[number];
-export type CityItem = Item<z.output<typeof cityFileSchema>, z.output<typeof cityTranslationSchema>>;
-export type OrganisationItem = Item<z.output<typeof organisationFileSchema>, z.output<typeof organisationTranslationSchema>>;
-export type PracticeItem = Item<z.output<typeof practiceFileSchema>, z.output<typeof practiceTranslationSchema>>;
+export type CityItem = Item<z.output<typeof cityFileSchema>, z.output<typeof cityFileTranslationSchema>>;
+export type OrganisationItem = Item<z.output<typeof organisationFileSchema>, z.output<typeof organisationFileTranslationSchema>>;
+export type PracticeItem = Item<z.output<typeof practiceFileSchema>, z.output<typeof practiceFileTranslationSchema>>;
 export type QuestionItem = Item<z.output<typeof questionFileSchema>, z.output<typeof questionTranslationSchema>>;
-export type AnswerItem = Item<z.output<typeof answerFileSchema>, z.output<typeof answerTranslationSchema>> & {
+export type AnswerItem = Item<z.output<typeof answerFileSchema>, z.output<typeof answerFileTranslationSchema>> & {
   question: string;
   city: string;
 };

@@ -1,21 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ContentProblem } from "./front-matter.server.ts";
-import {
-  answerFileSchema,
-  answerTranslationSchema,
-  chapterFileSchema,
-  cityFileSchema,
-  cityTranslationSchema,
-  organisationFileSchema,
-  organisationTranslationSchema,
-  practiceFileSchema,
-  practiceTranslationSchema,
-  questionFileSchema,
-  questionTranslationSchema,
-  titledTranslationSchema,
-  toolkitFileSchema,
-} from "./schemas.server.ts";
+import { chapterFileSchema, questionFileSchema, questionTranslationSchema, titledTranslationSchema, toolkitFileSchema } from "./schemas.server.ts";
+import { answerFileSchema, answerFileTranslationSchema } from "#app/content-types/answer.ts";
+import { cityFileSchema, cityFileTranslationSchema } from "#app/content-types/city.ts";
+import { organisationFileSchema, organisationFileTranslationSchema } from "#app/content-types/organisation.ts";
+import { practiceFileSchema, practiceFileTranslationSchema } from "#app/content-types/practice.ts";
 import { checkReferences } from "./check-references.server.ts";
 import { Collector } from "./collector.server.ts";
 import type { AnswerItem, ChapterItem, ContentModel, ToolkitItem } from "./content-model.ts";
@@ -25,9 +15,9 @@ import { loadTaxonomies } from "./load-taxonomies.server.ts";
 export function loadContent(root: string): { model: ContentModel; problems: ContentProblem[] } {
   const c = new Collector(path.resolve(root));
   const { taxonomies, synonyms } = loadTaxonomies(c);
-  const cities = c.items(path.join(c.root, "cities"), cityFileSchema, cityTranslationSchema);
-  const organisations = c.items(path.join(c.root, "organisations"), organisationFileSchema, organisationTranslationSchema);
-  const practices = c.items(path.join(c.root, "practices"), practiceFileSchema, practiceTranslationSchema);
+  const cities = c.items(path.join(c.root, "cities"), cityFileSchema, cityFileTranslationSchema);
+  const organisations = c.items(path.join(c.root, "organisations"), organisationFileSchema, organisationFileTranslationSchema);
+  const practices = c.items(path.join(c.root, "practices"), practiceFileSchema, practiceFileTranslationSchema);
   const questions = c.items(path.join(c.root, "questions"), questionFileSchema, questionTranslationSchema, {
     requireBody: false,
   });
@@ -41,7 +31,7 @@ export function loadContent(root: string): { model: ContentModel; problems: Cont
         c.problem(c.rel(dir), 1, "(file name)", "answers/ holds one folder per question slug");
         continue;
       }
-      for (const item of c.items(dir, answerFileSchema, answerTranslationSchema)) {
+      for (const item of c.items(dir, answerFileSchema, answerFileTranslationSchema)) {
         answers.push({ ...item, question, city: item.slug });
       }
     }

@@ -110,16 +110,15 @@ export function practiceView(
     Object.entries(VOCABULARY).flatMap(([field, vocabulary]) => snap[field as keyof typeof VOCABULARY].map((slug) => `${vocabulary}:${slug}`)),
   );
   const terms = listAllTerms(opts.lang).filter((term) => wanted.has(`${term.vocabulary}:${term.slug}`));
+  // Every text field of the picked language as it is (title, summary, outcomes, continuity, …); the body as HTML.
+  const { lang: shown, bodyMd, ...text } = picked.text;
   return {
     id: opts.id,
     slug: snap.slug,
     city,
     cityId: snap.cityId,
-    title: picked.text.title,
-    summary: picked.text.summary,
-    bodyHtml: opts.htmlOf(picked.text.lang, picked.text.bodyMd),
-    outcomes: picked.text.outcomes,
-    continuity: picked.text.continuity,
+    ...text,
+    bodyHtml: opts.htmlOf(shown, bodyMd),
     language: picked.language,
     startYear: snap.startYear,
     endYear: snap.endYear,

@@ -4,7 +4,8 @@ import { LANGUAGES } from "../../app/i18n/languages.ts";
 
 export { LANGUAGES, type Language } from "../../app/i18n/languages.ts";
 
-export const STATUSES = ["draft", "in_review", "published", "archived"] as const;
+import { STATUSES } from "../../app/domain/item-state.ts";
+export { STATUSES };
 export type Status = (typeof STATUSES)[number];
 
 /**
