@@ -61,6 +61,7 @@ export function useErrorText() {
       "certainty_one",
       "certainty_two",
       "certainty_none",
+      "coalition_city",
     ];
     return t(`form.errors.${(known.includes(key!) ? key : "invalid") as "invalid"}`, { max: arg });
   };

@@ -25,9 +25,13 @@ export type OrganisationSnapshot = {
  * An organisation: its name and description per language, what kind of body it is, its themes, and
  * its coalition membership where a source says so. Themes and sources are required, as in content files.
  */
-export function organisationSchema(themes: string[], create?: { cities: [string, ...string[]] }) {
-  return z.object({
-    ...(create ? { city: pick(create.cities), language: pick(LANGUAGES) } : {}),
+/**
+ * `create.noCity`: the creator may leave the city out (curators, for a national or international
+ * body); such an organisation cannot be a member of a city's coalition.
+ */
+export function organisationSchema(themes: string[], create?: { cities: [string, ...string[]]; noCity?: boolean }) {
+  const base = z.object({
+    ...(create ? { city: create.noCity ? optional(pick(create.cities)) : pick(create.cities), language: pick(LANGUAGES) } : {}),
     ...organisationText,
     kind: pick(ORGANISATION_KINDS),
     themes: pickMany(themes).pipe(z.array(z.string()).min(1, "required")),
@@ -35,6 +39,9 @@ export function organisationSchema(themes: string[], create?: { cities: [string,
     coalitionRole: optional(pick(COALITION_ROLES)),
     coalitionSince: optional(year()),
     sources: sources().pipe(z.array(z.any()).min(1, "required")),
+  });
+  return base.superRefine((v, ctx) => {
+    if (create && !(v as { city?: string }).city && v.coalitionRole) ctx.addIssue({ code: "custom", path: ["coalitionRole"], message: "coalition_city" });
   });
 }
 

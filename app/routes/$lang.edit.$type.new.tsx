@@ -44,10 +44,14 @@ function options(request: Request, lang: Language, type: Creatable, context: unk
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const type = creatableType(params);
-  const { cities, questions } = options(request, lang, type, context);
+  const { user, cities, questions } = options(request, lang, type, context);
   const t = await getT(lang);
   const url = new URL(request.url);
-  const preset = { city: url.searchParams.get("city") ?? cities[0]!.slug, question: url.searchParams.get("question") ?? "", language: lang };
+  const preset = {
+    city: url.searchParams.get("city") ?? (noCityAllowed(type, user) ? "" : cities[0]!.slug),
+    question: url.searchParams.get("question") ?? "",
+    language: lang,
+  };
   return {
     lang,
     type,
@@ -55,11 +59,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     questions: questions.map((q) => ({ slug: q.slug, title: q.title })),
     vocab: type === "answer" ? null : vocabularies(lang),
     defaults: { ...preset, partners: withSpareRows([], { name: "", role: "", formality: "" }), sources: withSpareRows([], { title: "", url: "" }) },
+    noCity: noCityAllowed(type, user),
     meta: { title: t(TITLE[type]) },
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: "robots", content: "noindex" }];
+
+/** Curators and admins may create an organisation of no one city (a national or international body). */
+const noCityAllowed = (type: Creatable, user: { role: string }) => type === "organisation" && user.role !== "contributor";
 
 const nonEmpty = <T,>(list: T[]): [T, ...T[]] => (list.length ? (list as [T, ...T[]]) : (["-"] as unknown as [T, ...T[]]));
 
@@ -74,11 +82,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     type === "practice"
       ? parseWithZod(form, { schema: practiceSchema(vocabSlugs(vocabularies(lang)), { cities: citySlugs }) })
       : type === "organisation"
-        ? parseWithZod(form, { schema: organisationSchema(vocabSlugs(vocabularies(lang)).themes, { cities: citySlugs }) })
+        ? parseWithZod(form, { schema: organisationSchema(vocabSlugs(vocabularies(lang)).themes, { cities: citySlugs, noCity: noCityAllowed(type, user) }) })
         : parseWithZod(form, { schema: answerSchema({ questions: nonEmpty(questions.map((q) => q.slug)), cities: citySlugs }) });
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
   const v = submission.value as Record<string, unknown> & { city: string; language: Language; question?: string };
-  const city = cities.find((c) => c.slug === v.city)!;
+  // Only an organisation created by a curator may have no city (the schema requires one otherwise).
+  const found = cities.find((c) => c.slug === v.city);
+  if (!found && !noCityAllowed(type, user)) return data({ result: submission.reply({ fieldErrors: { city: ["required"] } }), existing: null }, { status: 400 });
+  const city = found!;
   // The snapshot is built once to render its body (which waits for the worker), then again for the
   // write, with the membership check and the slug of that moment.
   let question: (typeof questions)[number] | undefined;
@@ -87,14 +98,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!question) return data({ result: submission.reply({ fieldErrors: { question: ["unknown_value"] } }), existing: null }, { status: 400 });
   }
   const build = () => {
-    requirePermission(request, lang, context, CREATE[type], city.id);
+    requirePermission(request, lang, context, CREATE[type], found?.id);
     if (type === "practice") {
       const f = v as unknown as PracticeForm & { language: Language };
       return practiceFromForm(f, { slug: draftSlug(db, f.title, city.slug), cityId: city.id, originalLanguage: f.language, translations: {} });
     }
     if (type === "organisation") {
       const f = v as unknown as OrganisationForm & { language: Language };
-      return organisationFromForm(f, { slug: draftOrganisationSlug(db, f.name), cityId: city.id, originalLanguage: f.language, translations: {} });
+      return organisationFromForm(f, { slug: draftOrganisationSlug(db, f.name), cityId: found?.id ?? null, originalLanguage: f.language, translations: {} });
     }
     return answerFromForm(v as never, { questionId: question!.id, cityId: city.id, originalLanguage: v.language, translations: {} });
   };
@@ -118,7 +129,7 @@ export default function NewItem() {
     data.type === "practice"
       ? practiceSchema(vocab!, { cities })
       : data.type === "organisation"
-        ? organisationSchema(vocab!.themes, { cities })
+        ? organisationSchema(vocab!.themes, { cities, noCity: data.noCity })
         : answerSchema({ questions: nonEmpty(data.questions.map((q) => q.slug)), cities });
   const [form, fields] = useForm({
     id: `new-${data.type}`,
@@ -142,7 +153,12 @@ export default function NewItem() {
       <Form method="post" {...getFormProps(form)} className="stack editor-form">
         <FormErrorSummary count={Object.values(form.allErrors).length} />
         <div className="row-fields">
-          <SelectField field={f.city!} label={t("editor.city")} options={data.cities.map((c) => ({ value: c.slug, label: c.name }))} />
+          <SelectField
+            field={f.city!}
+            label={t("editor.city")}
+            empty={data.noCity ? t("organisations.noCity") : undefined}
+            options={data.cities.map((c) => ({ value: c.slug, label: c.name }))}
+          />
           {data.type === "answer" ? (
             <SelectField
               field={f.question!}
