@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { E2E_ACCOUNTS } from "./accounts.ts";
 import path from "node:path";
 
 type Tree = { [key: string]: string | Tree };
@@ -12,8 +14,7 @@ export function ui(lang: string, key: string, vars: Record<string, string | numb
 }
 
 /** Signs in through the real form and waits for the dashboard. */
-export async function signIn(page: import("@playwright/test").Page, lang: string, email: string, password: string) {
-  const { expect } = await import("@playwright/test");
+export async function signIn(page: Page, lang: string, email: string, password: string) {
   await page.goto(`/${lang}/login`);
   await page.getByLabel(ui(lang, "auth.email")).fill(email);
   await page.getByLabel(ui(lang, "auth.password"), { exact: true }).fill(password);
@@ -25,9 +26,7 @@ export async function signIn(page: import("@playwright/test").Page, lang: string
  * A new contributor for one city, invited by the admin through the mailbox (there is no SMTP in
  * the tests), who activates the account and signs in. Returns their page, in a context of its own.
  */
-export async function invitedContributor(browser: import("@playwright/test").Browser, city: string, email: string, password: string) {
-  const { expect } = await import("@playwright/test");
-  const { E2E_ACCOUNTS } = await import("./accounts.ts");
+export async function invitedContributor(browser: Browser, city: string, email: string, password: string) {
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "en", E2E_ACCOUNTS.admin.email, E2E_ACCOUNTS.admin.password);
   await admin.goto("/en/admin/users");

@@ -1,50 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts.ts";
-import { ui } from "./helpers.ts";
+import { invitedContributor, signIn, ui } from "./helpers.ts";
 
 /**
  * The review page: a Lund contributor proposes a change to a published practice and submits it; the
  * editor sends them to the read-only view of their item, with its state and the change. A curator
  * (without JavaScript) opens it from the dashboard's queue, reads the diff and publishes.
  */
-async function signIn(page: Page, lang: string, email: string, password: string) {
-  await page.goto(`/${lang}/login`);
-  await page.getByLabel(ui(lang, "auth.email")).fill(email);
-  await page.getByLabel(ui(lang, "auth.password"), { exact: true }).fill(password);
-  await page.getByRole("button", { name: ui(lang, "auth.signIn") }).click();
-  await expect(page).toHaveURL(new RegExp(`/${lang}/dashboard`));
-}
-
-/** A new contributor for Lund, invited by the admin through the mailbox (there is no SMTP here). */
-async function lundContributor(browser: Browser, email: string, password: string) {
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "en", E2E_ACCOUNTS.admin.email, E2E_ACCOUNTS.admin.password);
-  await admin.goto("/en/admin/users");
-  await admin.getByLabel(ui("en", "auth.email")).fill(email);
-  await admin.getByLabel(ui("en", "auth.displayName")).fill("Lund official");
-  await admin.getByLabel(ui("en", "admin.role")).first().selectOption("contributor");
-  await admin.getByRole("checkbox", { name: "Lund" }).check();
-  await admin.getByRole("button", { name: ui("en", "admin.invite") }).click();
-  await expect(admin.getByRole("status")).toContainText(email);
-  await admin.goto("/en/admin/mailbox");
-  const body = await admin.locator("article.mail", { hasText: email }).first().locator(".mail-body").textContent();
-  const link = /https?:\/\/\S+\/invitation\/\S+/.exec(body ?? "")![0];
-  await admin.context().close();
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(new URL(link).pathname);
-  await page.getByLabel(ui("en", "auth.newPassword")).fill(password);
-  await page.getByRole("button", { name: ui("en", "auth.activate") }).click();
-  await expect(page).toHaveURL(/\/en\/login\?notice=activated/);
-  await signIn(page, "en", email, password);
-  return page;
-}
-
 test("a contributor submits a change and follows it read-only; a curator reviews the diff without JavaScript and publishes", async ({ browser }) => {
   test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const marker = `Revisited in ${stamp} with the city's own figures.`;
-  const lund = await lundContributor(browser, `lund-${stamp}@e2e.test`, "kungsgatan-bicycle-lamp-2026");
+  const lund = await invitedContributor(browser, "Lund", `lund-${stamp}@e2e.test`, "kungsgatan-bicycle-lamp-2026");
 
   // 1. The contributor edits a published practice of their city: the change waits as a proposal.
   await lund.goto("/en/practices/lund-baseline-analysis");

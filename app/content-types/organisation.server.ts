@@ -99,7 +99,7 @@ export function fromFile(item: OrganisationItem, refs: { cityId: number | null }
 
 export const publicPath = (slug: string) => `organisations/${slug}`;
 
-/** The opening of a description, for cards and search snippets (organisations have no separate summary). */
+/** The opening of a description, for cards, the page's meta description and search (organisations have no separate summary). */
 export const SUMMARY_LENGTH = 280;
 export function summaryOf(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();

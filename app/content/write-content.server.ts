@@ -149,7 +149,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
   const touched = new Set<string>();
   db.transaction(
     (tx) => {
-      const labelsBefore = allTermLabels(tx as unknown as DB);
+      const labelsBefore = allTermLabels(tx);
       // Taxonomies: labels are rewritten every time (cheap, and keeps ids stable).
       const keepTerms: number[] = [];
       for (const [vocabulary, terms] of m.taxonomies) {
@@ -384,7 +384,7 @@ export function writeContent(db: DB, m: ContentModel): ImportStats {
       stats.terms.deleted += tx.delete(s.taxonomyTerms).where(staleTerms).run().changes;
 
       // Search documents carry term labels: a relabelled taxonomy refreshes every document.
-      const labelsAfter = allTermLabels(tx as unknown as DB);
+      const labelsAfter = allTermLabels(tx);
       stats.searchQueued = recordChanges(db, touched, { everything: labelsBefore !== labelsAfter });
     },
     { behavior: "immediate" },

@@ -33,16 +33,16 @@ export const isProvisionalSlug = (slug: string) => PROVISIONAL.test(slug);
 const taken = (db: Tx, slug: string) => Boolean(db.select({ id: s.practices.id }).from(s.practices).where(eq(s.practices.slug, slug)).get());
 
 /** `root--xxxxxxxx`: 40 random bits (titles never give "--", so it cannot meet a final slug). */
-function provisional(db: Tx, root: string): string {
+function provisional(root: string, isTaken: (slug: string) => boolean): string {
   for (;;) {
     const slug = `${root}--${Array.from(crypto.randomBytes(8), (b) => ALPHABET[b % 32]).join("")}`;
-    if (!taken(db, slug)) return slug;
+    if (!isTaken(slug)) return slug;
   }
 }
 
 /** A new draft's slug. */
 export function draftSlug(db: Tx, title: string, citySlug: string): string {
-  return provisional(db, slugRoot(title, citySlug));
+  return provisional(slugRoot(title, citySlug), (slug) => taken(db, slug));
 }
 
 /**
@@ -81,7 +81,7 @@ export function finalizeSlug(db: Tx, id: number): void {
         .get();
       if (holder.publishedAt || holder.status === "published" || !createdInApp) continue;
       db.update(s.practices)
-        .set({ slug: provisional(db, candidate) })
+        .set({ slug: provisional(candidate, (slug) => taken(db, slug)) })
         .where(eq(s.practices.id, holder.id))
         .run();
     }
@@ -121,8 +121,5 @@ const organisationSlugTaken = (db: Tx, slug: string) =>
 
 /** A new organisation's provisional slug. */
 export function draftOrganisationSlug(db: Tx, name: string): string {
-  for (;;) {
-    const slug = `${slugRoot(name, "", "organisation")}--${Array.from(crypto.randomBytes(8), (b) => ALPHABET[b % 32]).join("")}`;
-    if (!organisationSlugTaken(db, slug)) return slug;
-  }
+  return provisional(slugRoot(name, "", "organisation"), (slug) => organisationSlugTaken(db, slug));
 }

@@ -2,6 +2,8 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
 import { ORGANISATION_KINDS, organisations, organisationTerms, organisationTranslations, practicePartners, taxonomyTerms } from "#db/schema/index.ts";
+import { summaryOf } from "#app/content-types/organisation.server.ts";
+import { htmlToText } from "#app/search/document-shape.ts";
 import { cityNames } from "./cities.server.ts";
 import { groupBy, pickTranslation } from "./localize.server.ts";
 import { listPractices } from "./practices.server.ts";
@@ -10,23 +12,6 @@ import { termsById } from "./taxonomy.server.ts";
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export type OrganisationFilters = { city?: string; kind?: OrganisationKind; theme?: string; cityId?: number };
-
-/** The first words of a description, for cards (organisations have no separate summary). */
-function opening(html: string, max = 240): string {
-  const text = html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 40))}…`;
-}
 
 /** Published organisations as cards, in the reader's language where translated, sorted by name. */
 export function listOrganisations(lang: Language, filters: OrganisationFilters = {}) {
@@ -65,7 +50,7 @@ export function listOrganisations(lang: Language, filters: OrganisationFilters =
       return {
         slug: o.slug,
         name: picked.text.name,
-        summary: opening(picked.text.bodyHtml),
+        summary: summaryOf(htmlToText(picked.text.bodyHtml)),
         language: picked.language,
         kind: o.kind,
         city: o.cityId === null ? null : (names.get(o.cityId) ?? null),
@@ -111,6 +96,7 @@ export function getOrganisation(slug: string, lang: Language) {
     slug: o.slug,
     name: picked.text.name,
     bodyHtml: picked.text.bodyHtml,
+    summary: summaryOf(htmlToText(picked.text.bodyHtml)),
     language: picked.language,
     kind: o.kind,
     website: o.website,

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Language } from "#app/i18n/languages.ts";
 import { getDb } from "#app/utils/db.server.ts";
+import type { DB } from "#db/client.ts";
 import { taxonomyLabels, taxonomyTerms, type Vocabulary } from "#db/schema/index.ts";
 
 export type Term = { id: number; vocabulary: Vocabulary; slug: string; label: string; description: string | null };
@@ -54,7 +55,7 @@ export function termSlugs(vocabulary: Vocabulary, db = getDb()): Set<string> {
 }
 
 /** Every label of every term, in a stable order: the import compares it before and after a run. */
-export function allTermLabels(db = getDb()): string {
+export function allTermLabels(db: Pick<DB, "select"> = getDb()): string {
   return JSON.stringify(
     db
       .select({ termId: taxonomyLabels.termId, lang: taxonomyLabels.lang, label: taxonomyLabels.label })

@@ -14,7 +14,7 @@ import { pageMeta } from "#app/utils/meta.ts";
 export function loader({ params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const organisation = orNotFound(getOrganisation(params.slug ?? "", lang));
-  return { lang, organisation, meta: { title: organisation.name, description: organisation.bodyHtml.replace(/<[^>]+>/g, " ").slice(0, 200) } };
+  return { lang, organisation, meta: { title: organisation.name, description: organisation.summary } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);

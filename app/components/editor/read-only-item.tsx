@@ -20,6 +20,21 @@ function Body({ body, lang }: { body: { html: string | null; error: string | nul
   return <HtmlContent html={body.html ?? ""} lang={lang} />;
 }
 
+/** A website as a fact of the item: the address in full, so a reviewer sees where it leads. */
+function WebsiteFact({ label, url }: { label: string; url: string | null }) {
+  if (!url) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="break-anywhere">
+        <a href={url} rel="noopener noreferrer external">
+          {url}
+        </a>
+      </dd>
+    </>
+  );
+}
+
 /**
  * An item as readers will see it, not editable, under a level-2 heading: practices through the
  * public page's own component, answers and city profiles as their fields.
@@ -57,16 +72,7 @@ export function ReadOnlyItemView({ lang, item }: { lang: Language; item: ReadOnl
               </dd>
             </>
           ) : null}
-          {item.website ? (
-            <>
-              <dt>{t("organisations.website")}</dt>
-              <dd className="break-anywhere">
-                <a href={item.website} rel="noopener noreferrer external">
-                  {item.website}
-                </a>
-              </dd>
-            </>
-          ) : null}
+          <WebsiteFact label={t("organisations.website")} url={item.website} />
         </dl>
         <Body body={item.body} lang={item.language} />
         <SourcesList sources={item.sources} headingLevel={3} />
@@ -105,16 +111,7 @@ export function ReadOnlyItemView({ lang, item }: { lang: Language; item: ReadOnl
         ) : null}
         <dt>{t("editor.hrCityStatus")}</dt>
         <dd>{t(`editor.hrCityStatuses.${item.hrCityStatus}`)}</dd>
-        {item.website ? (
-          <>
-            <dt>{t("cities.website")}</dt>
-            <dd className="break-anywhere">
-              <a href={item.website} rel="noopener noreferrer external">
-                {item.website}
-              </a>
-            </dd>
-          </>
-        ) : null}
+        <WebsiteFact label={t("cities.website")} url={item.website} />
       </dl>
       <Body body={item.body} lang={item.language} />
       {item.facts.length ? (
